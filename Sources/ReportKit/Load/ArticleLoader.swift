@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads one article file into the typed model. The first step of every build.
+public struct ArticleLoader: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var article: Article
+        public var warnings: [Diagnostic]
+    }
+
+    public func load(path: String, slug overrideSlug: String? = nil) throws(Diagnostic) -> Result {
+        let bytes: [UInt8]
+        do {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                    throw Diagnostic.error(.fileNotFound, file: path, "no such file",
+                        hint: "check the path, or run `reportgen build` in the folder that holds `articles/`")
+                }
+                throw Diagnostic.error(.unreadableFile, file: path, "cannot read the file",
+                    hint: isDirectory.boolValue ? "this is a folder" : "check its permissions")
+            }
+            bytes = [UInt8](data)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw .error(.unreadableFile, file: path, "cannot read the file: \(error)")
+        }
+        return try load(bytes: bytes, path: path, slug: overrideSlug)
+    }
+
+    public func load(bytes: [UInt8], path: String, slug overrideSlug: String? = nil) throws(Diagnostic) -> Result {
+        let source = try SourceText(bytes: bytes, path: path)
+        let (frontMatter, body, _, frontMatterWarnings) = try FrontMatter.split(source.text, path: path)
+        let slug = try Self.slug(frontMatter: frontMatter, path: path, override: overrideSlug)
+        let format: BlockReader.Format = path.lowercased().hasSuffix(".md") || path.lowercased().hasSuffix(".markdown")
+            ? .markdown : .plainText
+        let article = try StructureReader(path: path, format: format)
+            .read(text: source.text, frontMatter: frontMatter, bodyText: body, slug: slug)
+        return Result(article: article, warnings: source.warnings + frontMatterWarnings)
+    }
+
+    static func slug(frontMatter: FrontMatter, path: String, override: String?) throws(Diagnostic) -> String {
+        if let override { return override }
+        let base: String
+        if let stated = frontMatter.slug {
+            base = stated
+        } else {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            base = parts.count > 1 ? parts.dropLast().joined(separator: ".") : name
+        }
+        let slug = Slug.make(from: base)
+        guard !slug.isEmpty else {
+            throw .error(.invalidSlug, file: path, location: SourceLocation(line: 1, column: 1),
+                "cannot make a URL slug from '\(base)': it has no letters or digits",
+                hint: "add `slug: my-article` to the front matter")
+        }
+        return slug
+    }
+}

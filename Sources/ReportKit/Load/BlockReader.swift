@@ -1,0 +1,184 @@
+/// Cuts the body of an article into blocks: one paragraph per line in plain text; in Markdown,
+/// paragraphs separated by blank lines, `#` headings, list items and `>` quotations, with the
+/// inline markup (emphasis, links, code spans) removed so that only the words remain.
+struct BlockReader {
+    enum Format: Sendable { case plainText, markdown }
+
+    let format: Format
+
+    func blocks(of scalars: [Unicode.Scalar], from bodyStart: Int) -> [Block] {
+        var lines: [(range: Range<Int>, blank: Bool)] = []
+        var lineStart = bodyStart
+        for index in bodyStart...scalars.count {
+            if index == scalars.count || scalars[index] == "\n" {
+                let range = lineStart..<index
+                let blank = scalars[range].allSatisfy(\.isSpace)
+                if index < scalars.count || !range.isEmpty { lines.append((range, blank)) }
+                lineStart = index + 1
+            }
+        }
+        switch format {
+        case .plainText: return plainBlocks(scalars, lines)
+        case .markdown: return markdownBlocks(scalars, lines)
+        }
+    }
+
+    private func plainBlocks(_ scalars: [Unicode.Scalar], _ lines: [(range: Range<Int>, blank: Bool)]) -> [Block] {
+        var blocks: [Block] = []
+        var blanks = 0
+        for line in lines {
+            if line.blank { blanks += 1; continue }
+            if let block = trimmedBlock(scalars, offsets: Array(line.range), kind: .text, blanks: blanks) {
+                blocks.append(block)
+            }
+            blanks = 0
+        }
+        return blocks
+    }
+
+    private func markdownBlocks(_ scalars: [Unicode.Scalar], _ lines: [(range: Range<Int>, blank: Bool)]) -> [Block] {
+        var blocks: [Block] = []
+        var blanks = 0
+        var pending: [Int] = []
+        var pendingKind: Block.Kind = .text
+        var pendingBlanks = 0
+        var inFence = false
+
+        func flush() {
+            if !pending.isEmpty, let block = trimmedBlock(scalars, offsets: pending, kind: pendingKind, blanks: pendingBlanks) {
+                blocks.append(block)
+            }
+            pending = []
+            pendingKind = .text
+        }
+        for line in lines {
+            var offsets = Array(line.range)
+            let first = offsets.firstIndex(where: { !scalars[$0].isSpace })
+            if line.blank { flush(); blanks += 1; continue }
+            let content = Array(offsets[first!...])
+            let lead = content.prefix(3).map { scalars[$0] }
+            if lead == ["`", "`", "`"] || lead == ["~", "~", "~"] { flush(); inFence.toggle(); blanks = 0; continue }
+            if inFence { continue }   // code samples are not prose to analyse
+            if scalars[content[0]] == "#" {
+                var level = 0
+                while level < content.count, scalars[content[level]] == "#" { level += 1 }
+                if level <= 6, level == content.count || scalars[content[level]] == " " {
+                    flush()
+                    var text = Array(content[level...])
+                    while let last = text.last, scalars[last] == "#" || scalars[last].isSpace { text.removeLast() }
+                    pending = text
+                    pendingKind = .heading(level: level)
+                    pendingBlanks = blanks
+                    flush()
+                    blanks = 0
+                    continue
+                }
+            }
+            if content.count >= 3, content.allSatisfy({ ["-", "*", "_", " "].contains(scalars[$0]) }) {
+                flush(); blanks = 0; continue   // thematic break
+            }
+            if scalars[content[0]] == ">" {
+                if pendingKind != .quotation { flush(); pendingBlanks = blanks }
+                pendingKind = .quotation
+                offsets = Array(content.dropFirst())
+                if !pending.isEmpty { pending.append(-1) }
+                pending += offsets
+                blanks = 0
+                continue
+            }
+            if let marker = listMarkerLength(scalars, content) {
+                flush()
+                pendingKind = .listItem
+                pendingBlanks = blanks
+                pending = Array(content.dropFirst(marker))
+                blanks = 0
+                continue
+            }
+            if pending.isEmpty { pendingBlanks = blanks }
+            if !pending.isEmpty { pending.append(-1) }   // a soft line break reads as a space
+            pending += content
+            blanks = 0
+        }
+        flush()
+        return blocks.map { stripInlineMarkup(scalars, $0) }
+    }
+
+    private func listMarkerLength(_ scalars: [Unicode.Scalar], _ content: [Int]) -> Int? {
+        guard content.count >= 2 else { return nil }
+        let first = scalars[content[0]]
+        if (first == "-" || first == "*" || first == "+") && scalars[content[1]] == " " { return 2 }
+        var digits = 0
+        while digits < content.count && scalars[content[digits]].isDigit { digits += 1 }
+        if digits > 0, digits + 1 < content.count, scalars[content[digits]] == "." || scalars[content[digits]] == ")",
+           scalars[content[digits + 1]] == " " {
+            return digits + 2
+        }
+        return nil
+    }
+
+    private func trimmedBlock(_ scalars: [Unicode.Scalar], offsets: [Int], kind: Block.Kind, blanks: Int) -> Block? {
+        var kept: [Unicode.Scalar] = []
+        var keptOffsets: [Int] = []
+        kept.reserveCapacity(offsets.count)
+        keptOffsets.reserveCapacity(offsets.count)
+        for offset in offsets {
+            let scalar: Unicode.Scalar = offset < 0 ? " " : scalars[offset]
+            // Invisible formatting characters carry no words and can reorder what a reader sees.
+            if Self.isInvisibleFormatting(scalar) { continue }
+            kept.append(scalar.properties.generalCategory == .control && scalar != "\t" ? " " : scalar)
+            keptOffsets.append(offset < 0 ? (keptOffsets.last ?? 0) : offset)
+        }
+        guard let first = kept.firstIndex(where: { !$0.isSpace }) else { return nil }
+        let last = kept.lastIndex(where: { !$0.isSpace })!
+        return Block(kind: kind, scalars: Array(kept[first...last]), sourceOffsets: Array(keptOffsets[first...last]),
+                     blankLinesBefore: blanks)
+    }
+
+    static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF, 0x00AD: return true
+        default: return false
+        }
+    }
+
+    /// Removes `*`/`_` emphasis, backticks and link/image syntax, keeping link text.
+    private func stripInlineMarkup(_ scalars: [Unicode.Scalar], _ block: Block) -> Block {
+        var result = block
+        var kept: [Unicode.Scalar] = []
+        var keptOffsets: [Int] = []
+        let source = block.scalars
+        var index = 0
+        while index < source.count {
+            let scalar = source[index]
+            if scalar == "\\", index + 1 < source.count, source[index + 1].properties.isASCIIHexDigit == false,
+               source[index + 1].value < 128, !source[index + 1].isLetter, !source[index + 1].isDigit {
+                kept.append(source[index + 1]); keptOffsets.append(block.sourceOffsets[index + 1])
+                index += 2
+                continue
+            }
+            if scalar == "*" || scalar == "`" || (scalar == "_" && isEmphasisUnderscore(source, index)) {
+                index += 1
+                continue
+            }
+            if scalar == "!" && index + 1 < source.count && source[index + 1] == "[" { index += 1; continue }
+            if scalar == "]", index + 1 < source.count, source[index + 1] == "(",
+               let close = source[(index + 1)...].firstIndex(of: ")") {
+                index = close + 1
+                continue
+            }
+            if scalar == "[" { index += 1; continue }
+            kept.append(scalar)
+            keptOffsets.append(block.sourceOffsets[index])
+            index += 1
+        }
+        result.scalars = kept
+        result.sourceOffsets = keptOffsets
+        return result
+    }
+
+    private func isEmphasisUnderscore(_ source: [Unicode.Scalar], _ index: Int) -> Bool {
+        let before = index > 0 ? source[index - 1] : " "
+        let after = index + 1 < source.count ? source[index + 1] : " "
+        return !(before.isLetter || before.isDigit) || !(after.isLetter || after.isDigit)
+    }
+}

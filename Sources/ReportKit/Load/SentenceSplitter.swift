@@ -1,0 +1,148 @@
+/// Splits a paragraph into sentences, for French and English news prose.
+///
+/// It works on Unicode scalars in one pass (linear in the paragraph) and knows what a regular
+/// expression would not: abbreviations and initials ("M.", "Dr.", "U.S.", "J. K."), decimals,
+/// French spacing before "?" and "!", « guillemets » and quotes whose last sentence ends inside
+/// the closing mark, and ellipses that do not end a sentence when the next word is lowercase.
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    static let abbreviations: Set<String> = [
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Drs", "Pr", "Me", "Mgr", "St", "Ste",
+        "Mr", "Mrs", "Ms", "Prof", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "vs", "cf", "av", "apr",
+        "p", "pp", "n°", "No", "no", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Gal",
+        "Jan", "Feb", "Febr", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "janv", "févr", "avr", "juil", "oct", "nov", "déc", "env", "approx", "ex", "éd", "ed", "vol",
+        "Mt", "Ave", "Blvd", "Bd", "fig", "art", "al", "Éd", "Cie", "Ets",
+    ]
+
+    static let openingQuotes: Set<Unicode.Scalar> = ["«", "\u{201C}", "\u{201E}"]
+    static let closers: Set<Unicode.Scalar> = ["»", "\u{201D}", "\"", "\u{2019}", ")", "]"]
+    static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+
+    /// Sentence ranges (scalar offsets into `scalars`), trimmed of surrounding spaces.
+    public func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let count = scalars.count
+        let closingIndex = Self.matchingQuotes(scalars)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < count && scalars[start].isSpace { start += 1 }
+        var index = start
+        func emit(upTo end: Int, next: Int) {
+            var last = end
+            while last > start && scalars[last - 1].isSpace { last -= 1 }
+            if last > start { ranges.append(start..<last) }
+            start = next
+            index = next
+        }
+        while index < count {
+            let scalar = scalars[index]
+            if let close = closingIndex[index] {
+                // A quoted passage is kept whole; it may still end the sentence.
+                let after = close + 1
+                var before = close - 1
+                while before > index && scalars[before].isSpace { before -= 1 }
+                if Self.terminators.contains(scalars[before]), let next = nextStart(scalars, from: after),
+                   startsSentence(scalars, at: next) {
+                    emit(upTo: after, next: next)
+                } else {
+                    index = after
+                }
+                continue
+            }
+            guard Self.terminators.contains(scalar) else { index += 1; continue }
+            var end = index + 1
+            while end < count && Self.terminators.contains(scalars[end]) { end += 1 }
+            let isSingleDot = scalar == "." && end == index + 1
+            // Closing quotes and brackets belong to the sentence they end, also after a space ("fin. »").
+            var probe = end
+            while probe < count {
+                if Self.closers.contains(scalars[probe]) { probe += 1; end = probe; continue }
+                if scalars[probe] == " " || scalars[probe] == "\u{A0}" || scalars[probe] == "\u{202F}",
+                   probe + 1 < count, scalars[probe + 1] == "»" { probe += 1; continue }
+                break
+            }
+            guard end == count || scalars[end].isSpace else { index = end; continue }
+            guard let next = nextStart(scalars, from: end) else { emit(upTo: count, next: count); break }
+            if isSingleDot, isAbbreviation(scalars, dotAt: index) {
+                index = end
+                continue
+            }
+            if startsSentence(scalars, at: next) {
+                emit(upTo: end, next: next)
+            } else {
+                index = end
+            }
+        }
+        if start < count { emit(upTo: count, next: count) }
+        return ranges
+    }
+
+    private func nextStart(_ scalars: [Unicode.Scalar], from index: Int) -> Int? {
+        var next = index
+        while next < scalars.count && scalars[next].isSpace { next += 1 }
+        return next < scalars.count ? next : nil
+    }
+
+    private func startsSentence(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        if scalar.isUppercaseLetter || scalar.isDigit { return true }
+        if Self.openingQuotes.contains(scalar) || scalar == "\"" || scalar == "(" || scalar == "—" || scalar == "–" {
+            return true
+        }
+        // "o1", "iPhone", "xAI": a lowercase word with an inner capital or digit starts a sentence too.
+        if scalar.isLowercaseLetter {
+            var probe = index + 1
+            while probe < scalars.count, scalars[probe].isLetter || scalars[probe].isDigit {
+                if scalars[probe].isUppercaseLetter || scalars[probe].isDigit { return true }
+                probe += 1
+            }
+        }
+        return false
+    }
+
+    private func isAbbreviation(_ scalars: [Unicode.Scalar], dotAt dot: Int) -> Bool {
+        var begin = dot
+        while begin > 0, scalars[begin - 1].isLetter || scalars[begin - 1] == "." || scalars[begin - 1] == "-" || scalars[begin - 1] == "°" {
+            begin -= 1
+        }
+        guard begin < dot else { return false }
+        let word = String(String.UnicodeScalarView(scalars[begin..<dot]))
+        if Self.abbreviations.contains(word) { return true }
+        // An initial ("J." in "J. K. Rowling"): one uppercase letter.
+        if dot - begin == 1 && scalars[begin].isUppercaseLetter { return true }
+        // Dotted acronyms and abbreviations: "U.S", "e.g", "J.-C".
+        if word.unicodeScalars.contains(".") && dot - begin <= 6 { return true }
+        return false
+    }
+
+    /// Pairs opening quotes with their closing marks within the paragraph; unmatched marks are
+    /// ignored so that a stray « cannot swallow the rest of the paragraph.
+    static func matchingQuotes(_ scalars: [Unicode.Scalar]) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var stack: [(Unicode.Scalar, Int)] = []
+        var straightOpen: Int?
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "«", "\u{201C}", "\u{201E}":
+                stack.append((scalar, index))
+            case "»", "\u{201D}":
+                let wanted: Unicode.Scalar = scalar == "»" ? "«" : "\u{201C}"
+                if let position = stack.lastIndex(where: { $0.0 == wanted || (wanted == "\u{201C}" && $0.0 == "\u{201E}") }) {
+                    result[stack[position].1] = index
+                    stack.removeSubrange(position...)
+                }
+            case "\"":
+                if let open = straightOpen {
+                    result[open] = index
+                    straightOpen = nil
+                } else if index == 0 || !scalars[index - 1].isLetter {
+                    straightOpen = index
+                }
+            default:
+                break
+            }
+        }
+        return result
+    }
+}

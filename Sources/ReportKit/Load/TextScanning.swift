@@ -1,0 +1,74 @@
+/// Small scalar-level helpers shared by the loader and the recognisers. They avoid Foundation
+/// (slow on Linux for this kind of work) and regular expressions.
+extension StringProtocol {
+    public func trimmingWhitespace() -> String {
+        let scalars = Array(unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension Unicode.Scalar {
+    var isLetter: Bool { properties.isAlphabetic }
+    var isUppercaseLetter: Bool { properties.isUppercase }
+    var isLowercaseLetter: Bool { properties.isLowercase }
+    var isDigit: Bool { value >= 48 && value <= 57 }
+    var isSpace: Bool { properties.isWhitespace }
+    var isApostrophe: Bool { self == "'" || self == "\u{2019}" }
+
+    /// Removes the accent from common Latin letters, for matching wordings case- and accent-blind.
+    var foldedLowercase: Unicode.Scalar {
+        let lowered: Unicode.Scalar
+        if value < 128 {
+            lowered = (value >= 65 && value <= 90) ? Unicode.Scalar(value + 32)! : self
+            return lowered
+        }
+        let string = String(self).lowercased()
+        lowered = string.unicodeScalars.first ?? self
+        switch lowered {
+        case "à", "â", "ä", "á", "ã", "å": return "a"
+        case "é", "è", "ê", "ë": return "e"
+        case "î", "ï", "í", "ì": return "i"
+        case "ô", "ö", "ó", "ò", "õ": return "o"
+        case "ù", "û", "ü", "ú": return "u"
+        case "ç": return "c"
+        case "ñ": return "n"
+        case "ÿ": return "y"
+        case "\u{2019}", "\u{2018}", "`", "\u{B4}": return "'"
+        case "\u{A0}", "\u{202F}": return " "
+        default: return lowered
+        }
+    }
+}
+
+/// Lowercase, accent-free, apostrophes unified, runs of spaces collapsed: the form in which
+/// wordings from lexicons are compared with text.
+public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
+    var result = String.UnicodeScalarView()
+    var previousSpace = true
+    for scalar in text.unicodeScalars {
+        let folded = scalar.foldedLowercase
+        if folded.properties.isWhitespace {
+            if !previousSpace { result.append(" ") }
+            previousSpace = true
+        } else {
+            result.append(folded)
+            previousSpace = false
+        }
+    }
+    if result.last == " " { result.removeLast() }
+    return String(result)
+}
+
+/// Splits text into word tokens (letters, digits and inner hyphens/apostrophes).
+func countWords<S: StringProtocol>(_ text: S) -> Int {
+    var count = 0
+    var inWord = false
+    for scalar in text.unicodeScalars {
+        let wordy = scalar.isLetter || scalar.isDigit
+        if wordy && !inWord { count += 1 }
+        inWord = wordy || (inWord && (scalar == "-" || scalar.isApostrophe))
+    }
+    return count
+}

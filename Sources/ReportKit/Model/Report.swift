@@ -1,0 +1,60 @@
+/// Everything reportgen knows about one article: its structure and the facts drawn from it.
+/// Encoded as-is to `report.json`; `schemaVersion` changes when a field changes meaning.
+public struct Report: Codable, Sendable {
+    public static let currentSchemaVersion = 2
+
+    public var schemaVersion: Int
+    public var generator: String
+    public var metadata: Metadata
+    public var headline: Headline
+    public var sections: [Section]
+    public var wordCount: Int
+    public var truncation: Truncation
+    public var entities: [Entity]
+    public var dates: [DateMention]
+    public var amounts: [Amount]
+    public var quotes: [Quote]
+    public var claims: [Claim]
+    public var events: [Event]
+    public var relations: [Relation]
+
+    public init(article: Article, facts: Facts) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.generator = "reportgen \(ReportKitVersion.string)"
+        self.metadata = article.metadata
+        self.headline = article.headline
+        self.sections = article.sections
+        self.wordCount = article.wordCount
+        self.truncation = article.truncation
+        self.entities = facts.entities
+        self.dates = facts.dates
+        self.amounts = facts.amounts
+        self.quotes = facts.quotes
+        self.claims = facts.claims
+        self.events = facts.events
+        self.relations = facts.relations
+    }
+
+    public var article: Article {
+        Article(metadata: metadata, headline: headline, sections: sections, truncation: truncation, wordCount: wordCount)
+    }
+
+    public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
+}
+
+/// The facts the recognisers found in an article.
+public struct Facts: Codable, Sendable {
+    public var entities: [Entity] = []
+    public var dates: [DateMention] = []
+    public var amounts: [Amount] = []
+    public var quotes: [Quote] = []
+    public var claims: [Claim] = []
+    public var events: [Event] = []
+    public var relations: [Relation] = []
+
+    public init() {}
+}
+
+public enum ReportKitVersion {
+    public static let string = "0.2.0"
+}

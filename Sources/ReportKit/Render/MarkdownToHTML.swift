@@ -1,0 +1,58 @@
+import CCmark
+
+/// Converts Markdown to HTML with libcmark, in safe mode (raw HTML and dangerous URLs are
+/// dropped by cmark itself), and turns the template convention `[text](anchor:ID)` into
+/// `<span class="anchor" id="ID">text</span>` so that pages can link to any sentence or heading.
+public struct MarkdownToHTML: Sendable {
+    public static let anchorScheme = "anchor:"
+
+    public init() {}
+
+    public func render(_ markdown: String) -> String {
+        var markdown = markdown
+        let document: OpaquePointer? = markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        convertAnchors(in: document)
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private func convertAnchors(in document: OpaquePointer) {
+        var anchors: [(node: OpaquePointer, id: String)] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node) else { continue }
+            let destination = String(cString: url)
+            guard destination.hasPrefix(Self.anchorScheme) else { continue }
+            let id = String(destination.dropFirst(Self.anchorScheme.count))
+            // Only ids made of safe characters become attributes; anything else stays a plain link
+            // target that cmark has already sanitised.
+            guard Self.isSafeIdentifier(id) else { continue }
+            anchors.append((node, id))
+        }
+        for (link, id) in anchors {
+            guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(span, "<span class=\"anchor\" id=\"\(id)\">")
+            cmark_node_set_on_exit(span, "</span>")
+            while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
+            cmark_node_replace(link, span)
+            cmark_node_free(link)
+        }
+    }
+
+    static func isSafeIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { byte in
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
+        }
+    }
+}

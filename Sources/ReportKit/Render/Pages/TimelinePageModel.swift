@@ -1,0 +1,65 @@
+/// The timeline page: dated events in calendar order grouped by year; relative dates that
+/// could not be resolved and undated events apart, in reading order, each with why.
+struct TimelinePageModel {
+    let report: Report
+    let format: Formatting
+
+    func model() -> [String: Any] {
+        var dated: [(key: String, order: Int, event: Event, date: DateMention)] = []
+        var unresolved: [[String: Any]] = []
+        var undated: [[String: Any]] = []
+        for (order, event) in report.events.enumerated() {
+            guard let index = event.date, report.dates.indices.contains(index) else {
+                undated.append(row(event, when: nil))
+                continue
+            }
+            let date = report.dates[index]
+            if let key = date.sortKey {
+                dated.append((key, order, event, date))
+            } else {
+                var entry = row(event, when: date.text)
+                entry["why"] = format.word("relative_unanchored")
+                unresolved.append(entry)
+            }
+        }
+        dated.sort { ($0.key, $0.order) < ($1.key, $1.order) }
+        var years: [[String: Any]] = []
+        var currentYear = ""
+        var currentEvents: [[String: Any]] = []
+        for item in dated {
+            let year = String(item.key.prefix(4))
+            if year != currentYear && !currentEvents.isEmpty {
+                years.append(["label": currentYear, "events": currentEvents])
+                currentEvents = []
+            }
+            currentYear = year
+            var when = format.date(item.date)
+            if item.date.relative { when += " — “\(item.date.text)”" }
+            currentEvents.append(row(item.event, when: when))
+        }
+        if !currentEvents.isEmpty { years.append(["label": currentYear, "events": currentEvents]) }
+
+        let resolvedRelative = report.dates.contains { $0.relative && $0.value != nil }
+        let anchorNote: String? = resolvedRelative ? report.metadata.published.map {
+            "\(format.word("anchor_note")) \(format.date($0.iso))."
+        } : nil
+        return [
+            "years": years,
+            "unresolved": unresolved, "hasUnresolved": !unresolved.isEmpty,
+            "undated": undated, "hasUndated": !undated.isEmpty,
+            "anchorNote": optionalValue(anchorNote),
+        ]
+    }
+
+    private func row(_ event: Event, when: String?) -> [String: Any] {
+        let participants: [[String: Any]] = event.participants.enumerated().compactMap { index, id in
+            guard let entity = report.entities.first(where: { $0.id == id }) else { return nil }
+            return ["id": id, "name": entity.name, "last": index == event.participants.count - 1]
+        }
+        return [
+            "when": optionalValue(when), "summary": event.summary, "sentence": event.sentence,
+            "statusLabel": optionalValue(event.status == .asserted ? nil : format.word("status_\(event.status.rawValue)")),
+            "participants": participants, "hasParticipants": !participants.isEmpty, "why": "",
+        ]
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Pages that belong to the whole site rather than one report: the index of reports, the 404
+/// page and the stylesheet.
+struct SitePages {
+    let templates: TemplateSet
+    let markdown = MarkdownToHTML()
+
+    /// Reports newest first (by publication date, undated last), then by title.
+    static func ordered(_ reports: [Report]) -> [Report] {
+        reports.sorted { lhs, rhs in
+            switch (lhs.metadata.published, rhs.metadata.published) {
+            case let (l?, r?) where l != r: return l > r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                return (lhs.headline.text, lhs.metadata.slug) < (rhs.headline.text, rhs.metadata.slug)
+            }
+        }
+    }
+
+    /// The interface language of site-wide pages: the language most reports are written in.
+    static func siteLanguage(_ reports: [Report]) -> Language {
+        let french = reports.filter { $0.metadata.language == .french }.count
+        return french * 2 > reports.count ? .french : .english
+    }
+
+    func index(_ summaries: [ReportSummary], language: Language) throws(Diagnostic) -> String {
+        let strings = templates.strings.table(for: language)
+        let rows: [[String: Any]] = summaries.map { summary in
+            [
+                "headline": summary.headline, "href": "\(summary.slug)/index.html",
+                "source": optionalValue(summary.source),
+                "published": optionalValue(summary.published.map {
+                    Formatting(strings: strings, language: language).date($0.iso)
+                }),
+                "languageName": templates.strings.string("language_name", summary.language),
+                "wordCount": summary.wordCount, "isTruncated": summary.isTruncated,
+                "leadSentence": optionalValue(summary.leadSentence),
+            ]
+        }
+        let body = try templates.render("index.md", ["t": strings, "reports": rows, "lang": language.rawValue])
+        return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "")
+    }
+
+    func notFound(language: Language) throws(Diagnostic) -> String {
+        let strings = templates.strings.table(for: language)
+        // Served from any depth, so links are absolute from the site root is impossible without a
+        // base URL: point to the root index relative to the 404 file's own folder.
+        let body = try templates.render("404.md", ["t": strings, "root": "", "lang": language.rawValue])
+        return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "")
+    }
+
+    private func layout(body: String, title: String, language: Language, root: String) throws(Diagnostic) -> String {
+        let strings = templates.strings.table(for: language)
+        return try templates.render(TemplateSet.layoutTemplate, [
+            "lang": language.rawValue, "title": title, "description": strings["index_intro"] ?? title,
+            "root": root, "body": markdown.render(body), "nav": [[String: Any]](), "hasReportNav": false,
+            "t": strings, "generator": "reportgen \(ReportKitVersion.string)",
+        ])
+    }
+}
+
+/// What the index needs of a report, kept after the report itself is written (so that a large
+/// build does not hold every report in memory).
+public struct ReportSummary: Sendable {
+    public var slug: String
+    public var headline: String
+    public var source: String?
+    public var published: CalendarDay?
+    public var language: Language
+    public var wordCount: Int
+    public var isTruncated: Bool
+    public var leadSentence: String?
+    public var sourcePath: String
+
+    init(_ report: Report) {
+        slug = report.metadata.slug
+        headline = report.headline.text
+        source = report.metadata.source
+        published = report.metadata.published
+        language = report.metadata.language
+        wordCount = report.wordCount
+        isTruncated = report.truncation.isTruncated
+        leadSentence = report.sections.first?.paragraphs.first?.sentences.first?.text
+        sourcePath = report.metadata.sourcePath
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Mustache
+
+/// The templates of a theme: the built-in defaults compiled into the binary, overridden file by
+/// file by a folder (`./templates` or `--templates DIR`). Parsing errors, missing templates,
+/// missing partials and unknown variables are diagnostics with `file:line:col`.
+public struct TemplateSet: Sendable {
+    /// Page templates the build renders, and the layout that wraps them.
+    public static let pageTemplates = ["index.md", "overview.md", "timeline.md", "stakeholders.md", "paywall.md", "404.md"]
+    public static let layoutTemplate = "layout.html"
+    public static let stringsFile = "strings.yml"
+    public static let stylesheet = "style.css"
+
+    /// name → (text, where it came from, for diagnostics)
+    public private(set) var sources: [String: (text: String, path: String)] = [:]
+    private var library = MustacheLibrary()
+    public private(set) var strings: InterfaceStrings
+    public private(set) var stylesheet: String
+    /// A digest of every template text, so that caches know when the theme changed.
+    public private(set) var fingerprint: String
+
+    public init(overrideDirectory: String?) throws(Diagnostic) {
+        _ = ContentTypes.registered
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, text) in DefaultTemplates.files { sources[name] = (text, "built-in:templates/\(name)") }
+        if let directory = overrideDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .error(.templateMissing, file: directory, "template folder not found",
+                    hint: "pass an existing folder to --templates, or remove the option to use the built-in theme")
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".html") || name == Self.stringsFile || name == Self.stylesheet {
+                let path = (directory as NSString).appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw .error(.unreadableFile, file: path, "cannot read the template")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw .error(.invalidEncoding, file: path, "template is not UTF-8")
+                }
+                sources[name] = (text, path)
+            }
+        }
+        for name in Self.pageTemplates + [Self.layoutTemplate, Self.stringsFile, Self.stylesheet] where sources[name] == nil {
+            throw .error(.templateMissing, file: overrideDirectory.map { "\($0)/\(name)" } ?? name,
+                "required template '\(name)' is missing", hint: "copy it from the project's templates/ folder")
+        }
+        self.sources = sources
+        let strings = sources[Self.stringsFile]!
+        self.strings = try InterfaceStrings(yaml: strings.text, path: strings.path)
+        self.stylesheet = sources[Self.stylesheet]!.text
+        var hasher = FNV1a()
+        for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
+        self.fingerprint = hasher.hexDigest
+
+        for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
+            let templateName = String(name.split(separator: ".").first!)
+            let isMarkdown = name.hasSuffix(".md")
+            // Markdown templates (and partials, which would otherwise reset to HTML) always escape
+            // for Markdown: a theme cannot forget it.
+            let text = isMarkdown ? Self.markdownPragma + source.text : source.text
+            do {
+                library.register(try MustacheTemplate(string: text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                var column = error.context.columnNumber
+                if isMarkdown && error.context.lineNumber == 1 { column -= Self.markdownPragma.count }
+                throw .error(.templateSyntax, file: source.path,
+                    location: SourceLocation(line: error.context.lineNumber, column: max(1, column)),
+                    "template syntax error: \(Self.describe(error.error))",
+                    hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+            } catch {
+                throw .error(.templateSyntax, file: source.path, "template syntax error: \(error)")
+            }
+            for tag in TemplateTags.scan(source.text) where tag.kind == .partial {
+                guard sources[tag.name + ".md"] != nil || sources[tag.name + ".html"] != nil else {
+                    throw .error(.templatePartial, file: source.path, location: tag.location,
+                        "unknown partial '\(tag.name)'", hint: "add \(tag.name).md to the templates folder")
+                }
+            }
+        }
+    }
+
+    static let markdownPragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+
+    /// Renders template `name` (file name with extension) with a page model.
+    public func render(_ name: String, _ values: [String: Any]) throws(Diagnostic) -> String {
+        let templateName = String(name.split(separator: ".").first!)
+        guard library.getTemplate(named: templateName) != nil, let source = sources[name] else {
+            throw .error(.templateMissing, file: name, "template '\(name)' is missing")
+        }
+        let recorder = LookupRecorder()
+        let output = library.render(TemplateScope(values, recorder: recorder), withTemplate: templateName) ?? ""
+        let unknown = recorder.unknown
+        if !unknown.isEmpty {
+            // Report the first place that names an unknown variable, in this template or a partial.
+            var candidates: [(path: String, tag: TemplateTags.Tag)] = []
+            var visited: Set<String> = []
+            func collect(_ fileName: String) {
+                guard !visited.contains(fileName), let source = sources[fileName] else { return }
+                visited.insert(fileName)
+                for tag in TemplateTags.scan(source.text) {
+                    if tag.kind == .partial { collect(tag.name + ".md"); collect(tag.name + ".html"); continue }
+                    if tag.name.split(separator: ".").contains(where: { unknown.contains(String($0)) }) {
+                        candidates.append((source.path, tag))
+                    }
+                }
+            }
+            collect(name)
+            let first = candidates.first
+            throw .error(.templateVariable, file: first?.path ?? source.path, location: first?.tag.location,
+                "unknown variable '\(first?.tag.name ?? unknown.sorted().joined(separator: "', '"))' in template",
+                hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
+        }
+        return output
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened"
+        case .unfinishedName: return "tag is not closed"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a small, stable digest (Swift's Hasher is seeded per process).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func combine(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
+        value = (value ^ 0xff) &* 0x100000001b3
+    }
+
+    var hexDigest: String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
