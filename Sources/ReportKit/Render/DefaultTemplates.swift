@@ -301,6 +301,28 @@ en:
   relation_leads: works for
   relation_reports_on: reports on
   relation_mentioned_with: mentioned with
+  month_names: January, February, March, April, May, June, July, August, September, October, November, December
+  language_name: English
+  more_than: more than
+  less_than: up to
+  about: about
+  several: several
+  since: since
+  until: until
+  relative_unanchored: relative to the publication date, which is not given
+  relative_resolved: "resolved against the publication date"
+  anchor_note: "Relative dates are resolved against the publication date:"
+  truncated_by_paywall: the text stops at a subscriber notice
+  truncated_mid_sentence: the last sentence is unfinished
+  truncated_embeds: announced content is missing
+  cannot_rest: "Anything the article says after the cut: the rest of the section"
+  cannot_share: of the article, by the publisher's count
+  cannot_embed: "The content announced by"
+  cannot_sentence: "How the unfinished sentence ends:"
+  cannot_sections: "The sections announced but missing:"
+  reason_endOfText: nothing follows it
+  reason_followedByHeading: a new section follows directly
+  reason_followedByUnrelatedParagraph: a gap, then unrelated text
 fr:
   site_title: Synthèses
   index_intro: Chaque synthèse résume un article — ce qu'il dit, quand les choses se passent, qui est impliqué, et ce qui manque à la capture.
@@ -386,6 +408,28 @@ fr:
   relation_leads: travaille pour
   relation_reports_on: rapporte sur
   relation_mentioned_with: cité avec
+  month_names: janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre
+  language_name: français
+  more_than: plus de
+  less_than: jusqu'à
+  about: environ
+  several: plusieurs
+  since: depuis
+  until: jusqu'en
+  relative_unanchored: relative à la date de publication, que l'article ne donne pas
+  relative_resolved: "résolue d'après la date de publication"
+  anchor_note: "Les dates relatives sont résolues d'après la date de publication :"
+  truncated_by_paywall: le texte s'arrête sur une mention réservée aux abonnés
+  truncated_mid_sentence: la dernière phrase est inachevée
+  truncated_embeds: un contenu annoncé manque
+  cannot_rest: "Tout ce que l'article dit après la coupure : la suite de la section"
+  cannot_share: de l'article, selon l'éditeur
+  cannot_embed: "Le contenu annoncé par"
+  cannot_sentence: "La fin de la phrase inachevée :"
+  cannot_sections: "Les sections annoncées mais absentes :"
+  reason_endOfText: rien ne suit
+  reason_followedByHeading: une nouvelle section suit directement
+  reason_followedByUnrelatedParagraph: un blanc, puis un texte sans rapport
 """# + "\n",
         "style.css": #"""
 /* reportgen default theme: readable measure, light and dark, prints cleanly. */

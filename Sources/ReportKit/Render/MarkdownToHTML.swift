@@ -24,7 +24,7 @@ public struct MarkdownToHTML: Sendable {
     }
 
     private func convertAnchors(in document: OpaquePointer) {
-        var anchors: [(node: OpaquePointer, id: String)] = []
+        var anchors: [(node: OpaquePointer, id: String?)] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -35,12 +35,15 @@ public struct MarkdownToHTML: Sendable {
             let destination = String(cString: url)
             guard destination.hasPrefix(Self.anchorScheme) else { continue }
             let id = String(destination.dropFirst(Self.anchorScheme.count))
-            // Only ids made of safe characters become attributes; anything else stays a plain link
-            // target that cmark has already sanitised.
-            guard Self.isSafeIdentifier(id) else { continue }
-            anchors.append((node, id))
+            // Only ids made of safe characters become attributes; anything else becomes plain text.
+            anchors.append((node, Self.isSafeIdentifier(id) ? id : nil))
         }
         for (link, id) in anchors {
+            guard let id else {
+                while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
+                cmark_node_free(link)
+                continue
+            }
             guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(span, "<span class=\"anchor\" id=\"\(id)\">")
             cmark_node_set_on_exit(span, "</span>")

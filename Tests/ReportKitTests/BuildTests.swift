@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite("Building sites end to end")
+struct BuildTests {
+    func build(_ inputs: [String], into output: String, operations: FileOperations = .live) throws(DiagnosticList) -> BuildResult {
+        try SiteBuild(options: BuildOptions(inputs: inputs, output: output, fileOperations: operations)).run()
+    }
+
+    @Test("the seed article builds four pages and report.json with its structure and truncation")
+    func seed() throws {
+        guard FileManager.default.fileExists(atPath: seedPath) else {
+            print("skipped: \(seedPath) is not there")
+            return
+        }
+        let output = try temporaryFolder() + "/site"
+        let result = try build([seedPath], into: output)
+        let slug = try #require(result.reports.first?.slug)
+        for page in ["index.html", "timeline/index.html", "stakeholders/index.html", "paywall/index.html", "report.json"] {
+            #expect(FileManager.default.fileExists(atPath: "\(output)/\(slug)/\(page)"), "\(page)")
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: "\(output)/\(slug)/report.json")))
+        #expect(report.schemaVersion == 2)
+        #expect(report.headline.text.hasPrefix("Microsoft travaillerait"))
+        #expect(report.sections.compactMap(\.heading).count == 3)
+        #expect(report.sections.compactMap(\.heading).last?.hasSuffix("?") == true)
+        #expect(report.truncation.paywall)
+        #expect(report.truncation.notice?.text.contains("réservée aux abonnés") == true)
+        #expect(!report.sentences.contains { $0.text.contains("abonnés") })
+        #expect(report.truncation.endsMidSentence)
+        #expect(report.truncation.unfinishedSentence?.text.hasSuffix("d'opérer...") == true)
+        #expect(report.truncation.droppedEmbeds.count == 1)
+        #expect(report.truncation.droppedEmbeds.first?.text.hasSuffix("axé sur le raisonnement :") == true)
+
+        let overview = try read("\(output)/\(slug)/index.html")
+        #expect(overview.contains("<html lang=\"fr\">"))
+        #expect(overview.contains("id=\"s1\""))
+        let paywall = try read("\(output)/\(slug)/paywall/index.html")
+        #expect(paywall.contains("réservée aux abonnés"))
+        #expect(paywall.contains("d'opérer..."))
+    }
+
+    @Test("two builds of the same input are byte-identical")
+    func reproducible() throws {
+        let folder = try temporaryFolder()
+        let first = try build([repositoryRoot.appendingPathComponent("articles").path], into: folder + "/a")
+        _ = try build([repositoryRoot.appendingPathComponent("articles").path], into: folder + "/b")
+        #expect(first.reports.count >= 2)
+        let a = try snapshot(folder + "/a"), b = try snapshot(folder + "/b")
+        #expect(a.count > 8)
+        #expect(a == b)
+    }
+
+    @Test("a failing build leaves the previous output untouched")
+    func failedBuildKeepsOutput() throws {
+        let folder = try temporaryFolder()
+        let article = try writeFile(folder, "in/one.txt", "Titre\nUne phrase complète.\n")
+        let output = folder + "/site"
+        _ = try build([article], into: output)
+        let before = try snapshot(output)
+        // The third write fails, as a full disk would.
+        let counter = Counter()
+        let failing = FileOperations(
+            write: { path, bytes in
+                if counter.next() == 3 { throw CocoaError(.fileWriteOutOfSpace) }
+                try FileOperations.live.write(path, bytes)
+            },
+            createDirectory: FileOperations.live.createDirectory)
+        try writeFile(folder, "in/one.txt", "Titre changé\nUne autre phrase.\n")
+        #expect(throws: DiagnosticList.self) { try build([article], into: output, operations: failing) }
+        #expect(try snapshot(output) == before)
+        // And an article error leaves it untouched too.
+        try writeFile(folder, "in/one.txt", "")
+        #expect(throws: DiagnosticList.self) { try build([article], into: output) }
+        #expect(try snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["in", "site"])
+    }
+
+    @Test("two articles with the same slug are an error naming both files")
+    func slugCollision() throws {
+        let folder = try temporaryFolder()
+        try writeFile(folder, "a/story.txt", "Titre\nTexte.\n")
+        try writeFile(folder, "b/story.md", "# Title\n\nText.\n")
+        do {
+            _ = try build([folder + "/a", folder + "/b"], into: folder + "/site")
+        } catch {
+            Issue.record("the first article should still build: \(error)")
+        }
+        let result = try build([folder + "/a", folder + "/b"], into: folder + "/site")
+        #expect(result.failedArticles == 1)
+        let message = result.errors.first?.description ?? ""
+        #expect(message.contains("a/story.txt") && message.contains("b/story.md"))
+    }
+
+    @Test("a non-empty folder reportgen did not create is never replaced")
+    func refusesForeignFolder() throws {
+        let folder = try temporaryFolder()
+        let article = try writeFile(folder, "one.txt", "Titre\nTexte.\n")
+        try writeFile(folder, "mine/notes.txt", "precious")
+        #expect(throws: DiagnosticList.self) { try build([article], into: folder + "/mine") }
+        #expect(try read(folder + "/mine/notes.txt") == "precious")
+    }
+
+    @Test("a hostile article comes out as inert text on every page")
+    func hostileArticle() throws {
+        let folder = try temporaryFolder()
+        let article = try writeFile(folder, "evil.md", """
+            ---
+            title: "<script>alert(1)</script>"
+            url: "javascript:alert(1)"
+            ---
+            # Headline <img src=x onerror=alert(1)>
+
+            A [link](javascript:alert(1)) and <script>alert(2)</script> and {{t.skip}} here.
+
+            | a | b |
+            |---|---|
+
+            # not a heading inside text? <b>bold</b>
+            """)
+        let output = folder + "/site"
+        _ = try build([article], into: output)
+        for (path, data) in try snapshot(output) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("<img"), "\(path)")
+            #expect(!html.lowercased().contains("javascript:alert(1)\""), "\(path)")
+            #expect(!html.contains("href=\"javascript"), "\(path)")
+            #expect(!html.contains("<b>"), "\(path)")
+        }
+        let overview = try read(output + "/evil/index.html")
+        #expect(overview.contains("{{t.skip}}"))
+        #expect(overview.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}

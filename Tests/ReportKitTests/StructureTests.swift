@@ -1,0 +1,116 @@
+import Testing
+@testable import ReportKit
+
+@Suite("Article structure and truncation")
+struct StructureTests {
+    @Test("plain-text headings are short title-like lines followed by prose, including a question")
+    func headings() throws {
+        let article = try loadArticle("""
+            Un titre d'article
+            Premier paragraphe du chapeau, qui se termine par un point.
+            Une section qui commence ici
+            Texte de la section, avec une phrase complète.
+            Et maintenant, que faire ?
+            La réponse tient en une phrase.
+            """)
+        #expect(article.headline.text == "Un titre d'article")
+        #expect(article.sections.map(\.heading) == [nil, "Une section qui commence ici", "Et maintenant, que faire ?"])
+        #expect(article.sentences.map(\.id) == ["s1", "s2", "s3"])
+    }
+
+    @Test("Markdown headings, paragraphs across lines and inline markup")
+    func markdown() throws {
+        let article = try loadArticle("""
+            # The headline
+
+            A first *paragraph* that
+            spans two lines with a [link](https://example.org).
+
+            ## Section two
+
+            - an item of a list.
+            """, name: "a.md")
+        #expect(article.headline.text == "The headline")
+        #expect(article.sections[0].paragraphs[0].text == "A first paragraph that spans two lines with a link.")
+        #expect(article.sections[1].heading == "Section two")
+    }
+
+    @Test("sentences keep their place in the source")
+    func ranges() throws {
+        let text = "Titre\nUne phrase. Deux phrases.\n"
+        let article = try loadArticle(text)
+        let second = article.sentences[1]
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[second.range.start..<second.range.end])) == "Deux phrases.")
+        #expect(second.location == Place(line: 2, column: 13))
+    }
+
+    struct TruncationCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var paywall: Bool
+        var endsMidSentence: Bool
+        var droppedEmbeds: Int
+        var remaining: Int? = nil
+        var testDescription: String { name }
+    }
+
+    @Test("truncation is detected in French and English", arguments: [
+        TruncationCase(name: "fr paywall after a teaser ellipsis", text: """
+            Titre
+            Le début de l'article est là. Il continue encore un peu.
+            La suite commence et s'arrête...
+            La fin de cet article est réservée aux abonnés. Abonnez-vous.
+            """, paywall: true, endsMidSentence: true, droppedEmbeds: 0),
+        TruncationCase(name: "fr share remaining", text: """
+            Titre
+            Le début de l'article est là.
+            Il vous reste 79% de l'article à lire.
+            """, paywall: true, endsMidSentence: false, droppedEmbeds: 0, remaining: 79),
+        TruncationCase(name: "en subscriber notice", text: """
+            Headline here
+            The story starts here. It goes on.
+            It ends properly.
+            Subscribe to continue reading.
+            """, paywall: true, endsMidSentence: false, droppedEmbeds: 0),
+        TruncationCase(name: "en cut mid-word, no notice", text: """
+            Headline here
+            The story starts here. The start-
+            """, paywall: false, endsMidSentence: true, droppedEmbeds: 0),
+        TruncationCase(name: "fr dropped embed then unrelated paragraph", text: """
+            Titre
+            Premier paragraphe complet.
+            Voici ce qu'il a publié sur X :
+
+            Un autre sujet commence ici, sans rapport.
+            Fin de l'article.
+            """, paywall: false, endsMidSentence: false, droppedEmbeds: 1),
+        TruncationCase(name: "en dropped embed at the end", text: """
+            Headline here
+            The company shared a chart:
+            """, paywall: false, endsMidSentence: false, droppedEmbeds: 1),
+        TruncationCase(name: "fr colon followed by its quote after a blank line is not dropped", text: """
+            Titre
+            Premier paragraphe complet.
+            Il a écrit ceci :
+
+            « Nous sommes prêts. »
+            Fin de l'article.
+            """, paywall: false, endsMidSentence: false, droppedEmbeds: 0),
+        TruncationCase(name: "en complete article", text: """
+            Headline here
+            One paragraph. Another sentence!
+            The last one?
+            """, paywall: false, endsMidSentence: false, droppedEmbeds: 0),
+    ])
+    func truncation(_ example: TruncationCase) throws {
+        let article = try loadArticle(example.text)
+        #expect(article.truncation.paywall == example.paywall)
+        #expect(article.truncation.endsMidSentence == example.endsMidSentence)
+        #expect(article.truncation.droppedEmbeds.count == example.droppedEmbeds)
+        #expect(article.truncation.notice?.remainingPercent == example.remaining)
+        // The notice never stays in the body.
+        let body = article.sentences.map(\.text).joined(separator: " ")
+        #expect(!body.contains("abonn") && !body.contains("Subscribe"))
+    }
+}

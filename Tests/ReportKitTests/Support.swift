@@ -1,0 +1,46 @@
+import Foundation
+@testable import ReportKit
+
+/// The repository root, found from this file's path, so tests run from any working directory.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The user's article, read (never copied) from the shared folder beside the repository.
+let seedPath = repositoryRoot.appendingPathComponent("../shared/seed/000_6ce7a8b7e7fc24bb.txt").standardizedFileURL.path
+let evalArticlesPath = repositoryRoot.appendingPathComponent("../shared/eval/dev/articles").standardizedFileURL.path
+
+func temporaryFolder() throws -> String {
+    let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("reportgen-tests-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@discardableResult
+func writeFile(_ folder: String, _ name: String, _ text: String) throws -> String {
+    let path = (folder as NSString).appendingPathComponent(name)
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+func read(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+}
+
+func loadArticle(_ text: String, name: String = "article.txt") throws -> Article {
+    try ArticleLoader().load(bytes: Array(text.utf8), path: name).article
+}
+
+/// Every file under `folder` with its bytes, for comparing whole sites.
+func snapshot(_ folder: String) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let relative = enumerator?.nextObject() as? String {
+        let full = (folder as NSString).appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+        if !isDirectory.boolValue { result[relative] = FileManager.default.contents(atPath: full) }
+    }
+    return result
+}
+typealias Place = ReportKit.SourceLocation
