@@ -1,8 +1,54 @@
-/// The understanding step: runs every recogniser over an article and assembles the facts.
+import Foundation
+
+/// The understanding step: runs every recogniser over an article and assembles the facts,
+/// all pointing back to sentence ids.
 public struct Understanding: Sendable {
-    public init(extraGazetteer: String?) throws(Diagnostic) {}
+    let gazetteer: Gazetteer
+
+    public init(extraGazetteer: String?) throws(Diagnostic) {
+        var gazetteer = Gazetteer.builtIn
+        if let extraGazetteer { try gazetteer.merge(yamlFile: extraGazetteer) }
+        self.gazetteer = gazetteer
+    }
 
     public func facts(for article: Article, fallbackPublished: CalendarDay?) throws(Diagnostic) -> (Facts, [Diagnostic]) {
-        (Facts(), [])
+        var warnings: [Diagnostic] = []
+        var gazetteer = self.gazetteer
+        if let file = article.metadata.entities {
+            let base = (article.metadata.sourcePath as NSString).deletingLastPathComponent
+            try gazetteer.merge(yamlFile: file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file))
+        }
+        var sentences: [(Sentence, paragraph: Int)] = []
+        var paragraphIndex = 0
+        for section in article.sections {
+            for paragraph in section.paragraphs {
+                for sentence in paragraph.sentences { sentences.append((sentence, paragraphIndex)) }
+                paragraphIndex += 1
+            }
+        }
+        var recognizer = EntityRecognizer(gazetteer: gazetteer)
+        let analyses = recognizer.recognize(sentences)
+        let (entities, idByDraft) = recognizer.entities()
+        let language = article.metadata.language
+        let published = article.metadata.published ?? fallbackPublished
+
+        var facts = Facts()
+        facts.entities = entities
+        facts.dates = DateRecognizer(language: language, published: published).dates(in: analyses)
+        facts.amounts = AmountRecognizer(language: language).amounts(in: analyses)
+        facts.quotes = QuoteRecognizer(entities: entities, idByDraft: idByDraft).quotes(in: analyses)
+        facts.claims = ClaimRecognizer(entities: entities, idByDraft: idByDraft).claims(in: analyses)
+        facts.events = EventBuilder(entities: entities, idByDraft: idByDraft)
+            .events(analyses: analyses, dates: facts.dates, amounts: facts.amounts, claims: facts.claims)
+        facts.relations = RelationRecognizer(entities: entities, idByDraft: idByDraft)
+            .relations(in: analyses, claims: facts.claims)
+
+        if published == nil, let relative = facts.dates.first(where: { $0.relative && $0.value == nil }),
+           let sentence = article.sentences.first(where: { $0.id == relative.sentence }) {
+            warnings.append(.warning(.relativeDateUnanchored, file: article.metadata.sourcePath, location: sentence.location,
+                "relative date \"\(relative.text)\" has no anchor",
+                hint: "add 'published: YYYY-MM-DD' to the front matter or pass --published"))
+        }
+        return (facts, warnings)
     }
 }

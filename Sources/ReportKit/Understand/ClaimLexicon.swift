@@ -1,0 +1,32 @@
+/// Wordings that mark a statement as reported, from an anonymous source, or hedged. Folded.
+enum ClaimLexicon {
+    /// Phrases that attribute the statement to a source; the source follows ("selon X") or precedes ("X rapporte").
+    static let reportedBefore: [[String]] = [
+        ["selon"], ["d'apres"], ["according", "to"], ["per"], ["cite", "par"], ["citing"], ["rapporte", "par"],
+        ["reported", "by"], ["a", "en", "croire"],
+    ]
+    static let reportedAfter: Set<String> = [
+        "rapporte", "rapportent", "revele", "revelent", "affirme", "affirment", "indique", "indiquent", "reported",
+        "reports", "reveals", "revealed", "writes", "wrote", "suggere", "suggests", "suggested",
+    ]
+    static let anonymous: [[String]] = [
+        ["sous", "couvert", "d'anonymat"], ["au", "fait", "des"], ["au", "fait", "du"], ["au", "fait", "de"],
+        ["proche", "du", "dossier"], ["proches", "du", "dossier"], ["source", "proche"], ["sources", "proches"],
+        ["selon", "des", "sources"], ["selon", "nos", "informations"], ["familiar", "with"], ["condition", "of", "anonymity"],
+        ["declined", "to", "be", "named"], ["people", "close", "to"], ["person", "close", "to"], ["sources", "said"],
+        ["anonymous", "sources"], ["une", "source"], ["plusieurs", "sources"],
+    ]
+    static let hedgedWords: Set<String> = [
+        "reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "could", "might", "may", "would",
+        "possiblement", "probablement", "eventuellement", "apparemment", "semble", "semblent", "pretendument",
+    ]
+    static let hedgedPhrases: [[String]] = [
+        ["is", "said", "to"], ["are", "said", "to"], ["was", "said", "to"], ["is", "expected", "to"], ["are", "expected", "to"],
+        ["is", "believed", "to"], ["are", "believed", "to"], ["is", "thought", "to"], ["il", "semble"],
+    ]
+    /// French words ending like a conditional verb but which are nouns or adjectives.
+    static let notConditional: Set<String> = [
+        "portrait", "portraits", "retrait", "retraits", "attrait", "attraits", "extrait", "extraits", "trait", "traits",
+        "abstrait", "abstraits", "distrait", "soustrait", "serait-ce", "parait", "paraitrait",
+    ]
+}

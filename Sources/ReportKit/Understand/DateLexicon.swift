@@ -1,0 +1,69 @@
+/// Calendar words per language, compared folded. Data for the date recogniser.
+enum DateLexicon {
+    static let frenchMonths: [String: Int] = [
+        "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6,
+        "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11,
+        "nov": 11, "decembre": 12, "dec": 12,
+    ]
+    static let englishMonths: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5, "june": 6,
+        "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
+        "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    /// 0 = Monday.
+    static let weekdays: [String: Int] = [
+        "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    ]
+    /// Words before a year that keep a part of the period ("fin 2025", "au printemps 2026").
+    static let qualifiers: [String: String] = [
+        "fin": "fin", "debut": "début", "mi": "mi", "mi-": "mi", "printemps": "printemps", "ete": "été",
+        "automne": "automne", "hiver": "hiver", "spring": "spring", "summer": "summer", "fall": "fall",
+        "autumn": "autumn", "winter": "winter", "end": "end", "early": "early", "late": "late", "mid": "mid",
+        "beginning": "beginning", "courant": "courant",
+    ]
+    static let untilCues: Set<String> = ["jusqu'en", "jusqu'a", "jusqu'", "until", "till", "through", "by", "d'ici", "ici"]
+    static let sinceCues: Set<String> = ["depuis", "since", "des", "dès"]
+    /// Words after a four-digit number that show it counts things rather than naming a year.
+    static let countedNouns: Set<String> = [
+        "personnes", "people", "employes", "salaries", "employees", "euros", "dollars", "km", "mw", "gw", "habitants",
+        "users", "utilisateurs", "points", "voitures", "cars", "exemplaires", "unites", "units", "emplois", "jobs",
+        "postes", "clients", "customers", "m2", "metres", "mots", "words", "pages", "%", "milliards", "millions",
+        "billion", "million", "parametres", "parameters", "gpu", "gpus", "puces", "chips", "startups", "start-up",
+    ]
+
+    enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
+
+    /// Relative expressions (folded token sequences) and how they move from the publication date.
+    static let relativePhrases: [([String], Shift)] = [
+        (["le", "mois", "dernier"], .month(-1)), (["mois", "dernier"], .month(-1)),
+        (["le", "mois", "prochain"], .month(1)), (["mois", "prochain"], .month(1)),
+        (["ce", "mois-ci"], .month(0)), (["ce", "mois"], .month(0)),
+        (["l'an", "dernier"], .year(-1)), (["l'annee", "derniere"], .year(-1)), (["an", "dernier"], .year(-1)),
+        (["l'an", "passe"], .year(-1)), (["l'annee", "passee"], .year(-1)),
+        (["l'an", "prochain"], .year(1)), (["l'annee", "prochaine"], .year(1)),
+        (["cette", "annee"], .year(0)), (["cette", "semaine"], .week(0)),
+        (["la", "semaine", "derniere"], .week(-1)), (["semaine", "derniere"], .week(-1)),
+        (["la", "semaine", "prochaine"], .week(1)), (["semaine", "prochaine"], .week(1)),
+        (["hier"], .day(-1)), (["avant-hier"], .day(-2)), (["demain"], .day(1)), (["aujourd'hui"], .day(0)),
+        (["ces", "derniers", "mois"], .unresolvable), (["ces", "dernieres", "annees"], .unresolvable),
+        (["ces", "dernieres", "semaines"], .unresolvable), (["ces", "derniers", "jours"], .unresolvable),
+        (["au", "cours", "des", "derniers", "mois"], .unresolvable),
+        (["le", "printemps", "dernier"], .season("printemps", -1)), (["printemps", "dernier"], .season("printemps", -1)),
+        (["l'ete", "dernier"], .season("été", -1)), (["l'automne", "dernier"], .season("automne", -1)),
+        (["l'hiver", "dernier"], .season("hiver", -1)),
+        (["le", "trimestre", "dernier"], .unresolvable), (["le", "trimestre", "prochain"], .unresolvable),
+        (["last", "month"], .month(-1)), (["next", "month"], .month(1)), (["this", "month"], .month(0)),
+        (["earlier", "this", "month"], .month(0)),
+        (["last", "year"], .year(-1)), (["next", "year"], .year(1)), (["this", "year"], .year(0)),
+        (["so", "far", "this", "year"], .year(0)), (["earlier", "this", "year"], .year(0)),
+        (["last", "week"], .week(-1)), (["next", "week"], .week(1)), (["this", "week"], .week(0)),
+        (["yesterday"], .day(-1)), (["today"], .day(0)), (["tomorrow"], .day(1)),
+        (["over", "the", "past", "year"], .unresolvable), (["in", "recent", "months"], .unresolvable),
+        (["in", "recent", "years"], .unresolvable), (["in", "recent", "weeks"], .unresolvable),
+        (["over", "the", "past", "few", "months"], .unresolvable), (["in", "the", "past", "year"], .unresolvable),
+        (["last", "spring"], .season("spring", -1)), (["last", "summer"], .season("summer", -1)),
+        (["last", "fall"], .season("fall", -1)), (["last", "winter"], .season("winter", -1)),
+        (["last", "quarter"], .unresolvable), (["next", "quarter"], .unresolvable),
+    ]
+}

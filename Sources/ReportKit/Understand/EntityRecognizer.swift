@@ -1,0 +1,318 @@
+/// Finds who and what an article names: gazetteer names and epithets first (longest match),
+/// then unknown names from capitalisation, with sentence-initial words and common capitalised
+/// words set aside; then merges surnames and short forms into the full names, and reads roles.
+struct EntityRecognizer {
+    let gazetteer: Gazetteer
+
+    struct Draft {
+        var name: String
+        var kind: Entity.Kind
+        var aliases: [String] = []
+        var description: String?
+        var mentions: [Mention] = []
+        var role: String?
+        var roleOrganization: Int?
+        var fromGazetteer: Bool
+        var kindIsCertain: Bool
+    }
+
+    private(set) var drafts: [Draft] = []
+    private var byKey: [String: Int] = [:]
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    mutating func recognize(_ sentences: [(Sentence, paragraph: Int)]) -> [SentenceAnalysis] {
+        var analyses = sentences.map { SentenceAnalysis(sentence: $0.0, tokens: Tokenizer.tokens($0.0.text), mentions: [], paragraph: $0.paragraph) }
+        // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
+        var capitalizedInside: Set<String> = []
+        for analysis in analyses {
+            for (index, token) in analysis.tokens.enumerated() where token.isCapitalized && !isInitial(analysis.tokens, index) {
+                capitalizedInside.insert(token.folded)
+            }
+        }
+        for index in analyses.indices {
+            analyses[index].mentions = mentions(in: analyses[index], capitalizedInside: capitalizedInside)
+        }
+        mergeShortForms(&analyses)
+        for index in analyses.indices {
+            for mention in analyses[index].mentions {
+                drafts[mention.entity].mentions.append(Mention(sentence: analyses[index].sentence.id, text: mention.surface))
+                let isName = mention.surface != drafts[mention.entity].name
+                if isName && !drafts[mention.entity].aliases.contains(mention.surface) {
+                    drafts[mention.entity].aliases.append(mention.surface)
+                }
+            }
+        }
+        for analysis in analyses { readRoles(analysis) }
+        return analyses
+    }
+
+    // MARK: Finding mentions
+
+    private func isInitial(_ tokens: [Token], _ index: Int) -> Bool {
+        var previous = index - 1
+        while previous >= 0, ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"].contains(tokens[previous].text) { previous -= 1 }
+        return previous < 0 || [":", ".", "!", "?", "…", "»", "”"].contains(tokens[previous].text)
+    }
+
+    private mutating func mentions(in analysis: SentenceAnalysis, capitalizedInside: Set<String>) -> [EntityMention] {
+        let tokens = analysis.tokens
+        var result: [EntityMention] = []
+        var epithetEnd = -1
+        var index = 0
+        while index < tokens.count {
+            let nested = index < epithetEnd
+            if !nested, let (length, entry) = matchEpithet(tokens, at: index) {
+                let surface = analysis.text(index..<index + length)
+                result.append(EntityMention(entity: entity(for: entry), tokens: index..<index + length, surface: surface,
+                                            nested: false, viaEpithet: true))
+                epithetEnd = index + length
+                index += 1
+                continue
+            }
+            if let (length, entry) = matchName(tokens, at: index) {
+                var end = index + length
+                var surface = analysis.text(index..<end)
+                var draftIndex = entity(for: entry)
+                // "Windows 11", "GPT 5": a version number makes a distinct product.
+                if end < tokens.count, tokens[end].hasDigit, tokens[end].text.unicodeScalars.count <= 3,
+                   gazetteer.entries[entry].kind == .product {
+                    surface = analysis.text(index..<end + 1)
+                    draftIndex = unknownEntity(surface, kind: .product, certain: true)
+                    end += 1
+                }
+                result.append(EntityMention(entity: draftIndex, tokens: index..<end, surface: surface,
+                                            nested: nested, viaEpithet: false))
+                index = end
+                continue
+            }
+            if let (length, kind, certain) = unknownName(tokens, at: index, capitalizedInside: capitalizedInside) {
+                var start = index
+                // A sentence-initial common word is not part of the name ("Selon Bloomberg").
+                while start < index + length - 1, isInitial(tokens, start) || start == index,
+                      NameLexicon.commonCapitalized.contains(tokens[start].folded) { start += 1 }
+                let surface = analysis.text(start..<index + length)
+                if !NameLexicon.commonCapitalized.contains(foldForMatching(surface)) {
+                    let draft = unknownEntity(surface, kind: kind, certain: certain)
+                    result.append(EntityMention(entity: draft, tokens: start..<index + length, surface: surface,
+                                                nested: nested, viaEpithet: false))
+                }
+                index += length
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
+
+    private func matchEpithet(_ tokens: [Token], at index: Int) -> (Int, Int)? {
+        let limit = min(gazetteer.longestEpithet, tokens.count - index)
+        guard limit > 0 else { return nil }
+        for length in stride(from: limit, through: 2, by: -1) {
+            let key = Gazetteer.key(tokens[index..<index + length].map(\.text))
+            if let entry = gazetteer.epithet(key) { return (length, entry) }
+        }
+        return nil
+    }
+
+    private func matchName(_ tokens: [Token], at index: Int) -> (Int, Int)? {
+        guard tokens[index].isWord else { return nil }
+        let limit = min(gazetteer.longestName, tokens.count - index)
+        for length in stride(from: limit, through: 1, by: -1) {
+            let slice = tokens[index..<index + length]
+            guard slice.last!.isWord || slice.last!.text == "." else { continue }
+            let key = Gazetteer.key(slice.map(\.text))
+            guard let entry = gazetteer.entry(named: key) else { continue }
+            // Case matters for names that are also words ("Apple", "Meta", "Word", "X"): the text must
+            // write them as names. Names written in lowercase ("o1", "xAI") match as written.
+            let first = tokens[index]
+            let written = first.text.unicodeScalars.first!
+            if written.isLowercaseLetter {
+                let forms = [gazetteer.entries[entry].name] + gazetteer.entries[entry].aliases
+                guard forms.contains(where: { Tokenizer.tokens($0).first?.text == first.text }) else { continue }
+            }
+            if length == 1, first.text.unicodeScalars.count == 1 || first.folded == "word" || first.folded == "office" {
+                // One-letter names ("X") and everyday words need to stand apart from a sentence start.
+                if index == 0 { continue }
+            }
+            return (length, entry)
+        }
+        return nil
+    }
+
+    /// A run of capitalised words (with particles inside) that no gazetteer knows.
+    private func unknownName(_ tokens: [Token], at index: Int, capitalizedInside: Set<String>) -> (Int, Entity.Kind, Bool)? {
+        let first = tokens[index]
+        guard first.isWord, first.isCapitalized || hasInnerCapital(first.text) else { return nil }
+        guard !first.text.unicodeScalars.allSatisfy({ $0.isDigit }) else { return nil }
+        var end = index + 1
+        while end < tokens.count {
+            let token = tokens[end]
+            if token.isWord && (token.isCapitalized || hasInnerCapital(token.text)) && !NameLexicon.notNames.contains(token.folded) {
+                end += 1
+            } else if token.isWord, token.hasDigit, token.text.unicodeScalars.count <= 5, end > index,
+                      !(token.text.unicodeScalars.count == 4 && token.text.unicodeScalars.allSatisfy(\.isDigit)) {
+                end += 1   // "Mistral 7B", "Mixtral 8x7B"
+            } else if NameLexicon.nameParticles.contains(token.folded), end + 1 < tokens.count,
+                      tokens[end + 1].isCapitalized, !NameLexicon.commonCapitalized.contains(tokens[end + 1].folded),
+                      gazetteer.entry(named: tokens[end + 1].folded) == nil {
+                end += 2
+            } else {
+                break
+            }
+        }
+        let words = tokens[index..<end]
+        let folded = words.map(\.folded).joined(separator: " ")
+        if words.count == 1 {
+            if NameLexicon.notNames.contains(first.folded) || NameLexicon.commonCapitalized.contains(first.folded) { return nil }
+            if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !hasInnerCapital(first.text) { return nil }
+            // A lone all-caps word of two letters is more often an abbreviation than a name.
+            if first.text.unicodeScalars.count < 2 { return nil }
+        }
+        if NameLexicon.notNames.contains(folded) { return nil }
+        // Kind from the shape of the name and the words before it.
+        let previous = index > 0 ? tokens[index - 1].folded : ""
+        if NameLexicon.mediaCues.contains(previous) { return (end - index, .media, true) }
+        if words.count >= 2, NameLexicon.firstNames.contains(first.folded),
+           !NameLexicon.organizationSuffixes.contains(words.last!.folded) {
+            return (end - index, .person, true)
+        }
+        if words.contains(where: { $0.hasDigit }) || hasInnerCapital(first.text) && first.text.unicodeScalars.first!.isLowercaseLetter {
+            return (end - index, .product, false)
+        }
+        return (end - index, .organization, words.count >= 2 && NameLexicon.organizationSuffixes.contains(words.last!.folded))
+    }
+
+    private func hasInnerCapital(_ text: String) -> Bool {
+        text.unicodeScalars.dropFirst().contains { $0.isUppercaseLetter } && text.unicodeScalars.contains { $0.isLowercaseLetter }
+    }
+
+    // MARK: Entities
+
+    private mutating func entity(for entry: Int) -> Int {
+        let item = gazetteer.entries[entry]
+        let key = "g:\(item.name)"
+        if let existing = byKey[key] { return existing }
+        drafts.append(Draft(name: item.name, kind: item.kind, description: item.description, fromGazetteer: true, kindIsCertain: true))
+        byKey[key] = drafts.count - 1
+        return drafts.count - 1
+    }
+
+    private mutating func unknownEntity(_ surface: String, kind: Entity.Kind, certain: Bool) -> Int {
+        let key = "u:" + Gazetteer.key(of: surface)
+        if let existing = byKey[key] {
+            if certain && !drafts[existing].kindIsCertain { drafts[existing].kind = kind; drafts[existing].kindIsCertain = true }
+            return existing
+        }
+        drafts.append(Draft(name: surface, kind: kind, fromGazetteer: false, kindIsCertain: certain))
+        byKey[key] = drafts.count - 1
+        return drafts.count - 1
+    }
+
+    /// "Altman" after "Sam Altman", "Mistral" after "Mistral AI": short forms join the full name.
+    private mutating func mergeShortForms(_ analyses: inout [SentenceAnalysis]) {
+        var replacement: [Int: Int] = [:]
+        for (index, draft) in drafts.enumerated() where !draft.fromGazetteer {
+            let words = Tokenizer.tokens(draft.name).filter(\.isWord).map(\.folded)
+            guard words.count == 1 else { continue }
+            let target = drafts.indices.first { other in
+                guard other != index else { return false }
+                let otherWords = Tokenizer.tokens(drafts[other].name).filter(\.isWord).map(\.folded)
+                guard otherWords.count >= 2 else { return false }
+                switch drafts[other].kind {
+                case .person: return otherWords.last == words[0] || otherWords.first == words[0]
+                default: return otherWords.first == words[0]
+                }
+            }
+            if let target { replacement[index] = target }
+        }
+        guard !replacement.isEmpty else { return }
+        for sentence in analyses.indices {
+            for mention in analyses[sentence].mentions.indices {
+                if let target = replacement[analyses[sentence].mentions[mention].entity] {
+                    analyses[sentence].mentions[mention].entity = target
+                }
+            }
+        }
+        for (from, _) in replacement { drafts[from].mentions = [] }
+    }
+
+    // MARK: Roles
+
+    private mutating func readRoles(_ analysis: SentenceAnalysis) {
+        let tokens = analysis.tokens
+        for mention in analysis.primaryMentions {
+            let draft = drafts[mention.entity]
+            guard draft.kind == .person || !draft.kindIsCertain || draft.kind == .organization && !draft.fromGazetteer else { continue }
+            guard draft.role == nil else { continue }
+            var role: Range<Int>?
+            // "Amy Hood, directrice financière de Microsoft" / "Ingrid Solberg, chief executive of …"
+            let after = mention.tokens.upperBound
+            if after + 1 < tokens.count, tokens[after].text == ",", RoleLexicon.heads.contains(tokens[after + 1].folded) {
+                var end = after + 1
+                while end < tokens.count, !tokens[end].isPunctuation || tokens[end].text == "-" || tokens[end].text == "'",
+                      !RoleLexicon.stopWords.contains(tokens[end].folded), end - after <= 14 { end += 1 }
+                role = after + 1..<end
+            }
+            // "le PDG d'OpenAI, Sam Altman" and "Nvidia CEO Jensen Huang"
+            let before = mention.tokens.lowerBound
+            if role == nil, before >= 1 {
+                let titleEnd = tokens[before - 1].text == "," ? before - 1 : before
+                var start = titleEnd
+                var sawHead = false
+                while start > 0, titleEnd - start < 8 {
+                    let token = tokens[start - 1]
+                    if token.isPunctuation && token.text != "'" && token.text != "-" { break }
+                    if ["le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "notre", "its", "his", "her", "their", "que", "qu'"].contains(token.folded) { break }
+                    if RoleLexicon.heads.contains(token.folded) { sawHead = true; start -= 1; continue }
+                    if sawHead || token.isCapitalized || ["de", "d'", "du", "of", "des", "chez", "at"].contains(token.folded) || titleEnd == before {
+                        start -= 1
+                        continue
+                    }
+                    break
+                }
+                // Trim leading words that are not part of the title ("annonce PDG …" cannot happen, but a name can).
+                while start < titleEnd, !RoleLexicon.heads.contains(tokens[start].folded),
+                      analysis.mention(at: start) == nil { start += 1 }
+                if sawHead, start < titleEnd { role = start..<titleEnd }
+            }
+            guard let role, !role.isEmpty else { continue }
+            let text = analysis.text(role).trimmingCharactersIn(",")
+            guard !text.isEmpty else { continue }
+            drafts[mention.entity].role = text
+            if !drafts[mention.entity].fromGazetteer || drafts[mention.entity].kind == .person {
+                drafts[mention.entity].kind = .person
+                drafts[mention.entity].kindIsCertain = true
+            }
+            let organization = analysis.primaryMentions.first {
+                role.contains($0.tokens.lowerBound) && [.organization, .regulator, .media].contains(drafts[$0.entity].kind)
+            }
+            drafts[mention.entity].roleOrganization = organization?.entity
+        }
+    }
+
+    /// The final entities, in order of first mention, with ids; drafts merged away are dropped.
+    func entities() -> (entities: [Entity], idByDraft: [Int: String]) {
+        var idByDraft: [Int: String] = [:]
+        var used: Set<String> = []
+        var ordered: [(Int, Draft)] = drafts.enumerated().filter { !$0.element.mentions.isEmpty }.map { ($0.offset, $0.element) }
+        ordered.sort { lhs, rhs in
+            (lhs.1.mentions.first.map { sentenceOrder($0.sentence) } ?? 0, lhs.0) < (rhs.1.mentions.first.map { sentenceOrder($0.sentence) } ?? 0, rhs.0)
+        }
+        for (index, draft) in ordered {
+            var id = "e-" + (Slug.make(from: draft.name).isEmpty ? "entity" : Slug.make(from: draft.name))
+            var suffix = 2
+            while used.contains(id) { id = "e-\(Slug.make(from: draft.name))-\(suffix)"; suffix += 1 }
+            used.insert(id)
+            idByDraft[index] = id
+        }
+        let entities = ordered.map { index, draft in
+            Entity(id: idByDraft[index]!, name: draft.name, kind: draft.kind, aliases: draft.aliases, role: draft.role,
+                   roleOrganization: draft.roleOrganization.flatMap { idByDraft[$0] }, description: draft.description,
+                   mentions: draft.mentions)
+        }
+        return (entities, idByDraft)
+    }
+
+    private func sentenceOrder(_ id: String) -> Int { Int(id.dropFirst()) ?? 0 }
+}

@@ -1,0 +1,66 @@
+/// Builds the timeline's events: one per date in a sentence (the clause around the date when a
+/// sentence holds several), and undated events for announcements and deals stated without a
+/// date, each with the entities taking part, its status and its evidence sentence.
+struct EventBuilder {
+    let entities: [Entity]
+    let idByDraft: [Int: String]
+
+    static let eventStems: [String] = [
+        "annonc", "devoil", "lanc", "presente", "signature", "rachet", "acqui", "levee", "investi", "conclu", "inaugur",
+        "announc", "unveil", "launch", "signed", "acquir", "raised", "invested", "introduc", "releas", "complet",
+        "renegoc", "approuv", "approv", "fined", "condamn", "bought", "valued", "valoris",
+    ]
+
+    func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {
+        let statusBySentence = Dictionary(claims.map { ($0.sentence, $0.status) }, uniquingKeysWith: max)
+        let datesBySentence = Dictionary(grouping: dates.indices, by: { dates[$0].sentence })
+        let amountSentences = Set(amounts.map(\.sentence))
+        var events: [Event] = []
+        for analysis in analyses {
+            let id = analysis.sentence.id
+            let participants = participantIDs(analysis)
+            let status = statusBySentence[id] ?? .asserted
+            if let indices = datesBySentence[id] {
+                for index in indices {
+                    let summary = indices.count == 1 ? analysis.sentence.text : clause(of: analysis.sentence.text, around: dates[index].text)
+                    events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
+                                        participants: participants, status: status, sentence: id))
+                }
+            } else if amountSentences.contains(id) || analysis.tokens.contains(where: { token in
+                Self.eventStems.contains { token.folded.hasPrefix($0) }
+            }), !participants.isEmpty {
+                events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
+                                    participants: participants, status: status, sentence: id))
+            }
+        }
+        return events
+    }
+
+    private func participantIDs(_ analysis: SentenceAnalysis) -> [String] {
+        var seen: [String] = []
+        for mention in analysis.primaryMentions {
+            guard let id = idByDraft[mention.entity], !seen.contains(id),
+                  let entity = entities.first(where: { $0.id == id }), entity.kind != .place else { continue }
+            seen.append(id)
+        }
+        return seen
+    }
+
+    /// The part of a sentence between separators that holds `text`.
+    private func clause(of sentence: String, around text: String) -> String {
+        guard let range = sentence.range(of: text) else { return sentence }
+        let separators: Set<Character> = [";", ",", ":"]
+        var start = range.lowerBound
+        while start > sentence.startIndex, !separators.contains(sentence[sentence.index(before: start)]) { start = sentence.index(before: start) }
+        var end = range.upperBound
+        while end < sentence.endIndex, !separators.contains(sentence[end]) { end = sentence.index(after: end) }
+        let piece = String(sentence[start..<end]).trimmingWhitespace()
+        return countWords(piece) >= 5 ? piece : sentence
+    }
+
+    private func shorten(_ text: String) -> String {
+        guard text.count > 240 else { return text }
+        let cut = text.prefix(240)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+}

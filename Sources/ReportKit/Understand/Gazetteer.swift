@@ -1,0 +1,100 @@
+import Foundation
+import Yams
+
+/// Known names and the descriptions that stand for them, looked up by folded token sequence.
+public struct Gazetteer: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var kind: Entity.Kind
+        public var aliases: [String]
+        public var description: String?
+    }
+
+    private(set) var entries: [Entry] = []
+    /// Folded token sequence ("the information") → entry index.
+    private(set) var names: [String: Int] = [:]
+    /// Folded epithet ("le geant de redmond") → entry index.
+    private(set) var epithets: [String: Int] = [:]
+    private(set) var longestName = 1
+    private(set) var longestEpithet = 1
+
+    public static let builtIn: Gazetteer = {
+        var gazetteer = Gazetteer()
+        for entry in GazetteerData.entries {
+            gazetteer.add(Entry(name: entry.name, kind: entry.kind, aliases: entry.aliases, description: entry.description))
+        }
+        for (phrase, name) in GazetteerData.epithets {
+            gazetteer.addEpithet(phrase, for: name)
+        }
+        return gazetteer
+    }()
+
+    /// The key a sequence of surface words is looked up by.
+    static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
+        words.map { foldForMatching($0).trimmingCharactersIn(".") }.joined(separator: " ")
+    }
+
+    static func key(of text: String) -> String {
+        key(Tokenizer.tokens(text).map(\.text))
+    }
+
+    mutating func add(_ entry: Entry) {
+        let index: Int
+        if let existing = names[Self.key(of: entry.name)], entries[existing].name == entry.name {
+            // A user entry with a known name refines it.
+            entries[existing].kind = entry.kind
+            entries[existing].aliases += entry.aliases
+            if entry.description != nil { entries[existing].description = entry.description }
+            index = existing
+        } else {
+            entries.append(entry)
+            index = entries.count - 1
+        }
+        for form in [entry.name] + entry.aliases {
+            let tokens = Tokenizer.tokens(form)
+            guard !tokens.isEmpty else { continue }
+            names[Self.key(tokens.map(\.text))] = index
+            longestName = max(longestName, tokens.count)
+        }
+    }
+
+    mutating func addEpithet(_ phrase: String, for name: String) {
+        guard let index = names[Self.key(of: name)] else { return }
+        let tokens = Tokenizer.tokens(phrase)
+        epithets[Self.key(tokens.map(\.text))] = index
+        longestEpithet = max(longestEpithet, tokens.count)
+    }
+
+    func entry(named key: String) -> Int? { names[key] }
+    func epithet(_ key: String) -> Int? { epithets[key] }
+
+    /// Adds the entities of a YAML file: a list of `{name, kind, aliases, description, epithets}`.
+    public mutating func merge(yamlFile path: String) throws(Diagnostic) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .error(.gazetteer, file: path, "cannot read the entity file",
+                hint: "give a YAML file listing entities with name, kind and aliases")
+        }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw .error(.gazetteer, file: path, "the entity file is not valid YAML: \(error)")
+        }
+        guard case .sequence(let items)? = node else {
+            throw .error(.gazetteer, file: path, location: SourceLocation(line: 1, column: 1),
+                "the entity file must be a list", hint: "write `- name: Example Corp` then `kind: organization` per entity")
+        }
+        for item in items {
+            let location = item.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+            guard case .mapping(let fields) = item, let name = fields["name"]?.string, !name.isEmpty else {
+                throw .error(.gazetteer, file: path, location: location, "each entity needs a `name`")
+            }
+            let kindText = fields["kind"]?.string ?? "organization"
+            guard let kind = Entity.Kind(rawValue: kindText) ?? (kindText == "org" ? .organization : nil) else {
+                throw .error(.gazetteer, file: path, location: fields["kind"]?.mark.map { SourceLocation(line: $0.line, column: $0.column) },
+                    "unknown kind '\(kindText)'", hint: "use one of: \(Entity.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let aliases = fields["aliases"]?.sequence?.compactMap(\.string) ?? []
+            add(Entry(name: name, kind: kind, aliases: aliases, description: fields["description"]?.string))
+            for epithet in fields["epithets"]?.sequence?.compactMap(\.string) ?? [] { addEpithet(epithet, for: name) }
+        }
+    }
+}

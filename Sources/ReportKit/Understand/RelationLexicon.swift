@@ -1,0 +1,53 @@
+/// Words that type a relation between two stakeholders, compared folded. French entries are
+/// stems (they match every form of the verb or noun); English entries are whole words.
+enum RelationLexicon {
+    static let stems: [(String, Relation.Kind)] = [
+        ("investi", .investsIn), ("investiss", .investsIn), ("financement", .investsIn), ("finance", .investsIn), ("soutien", .investsIn),
+        ("partenari", .partnersWith), ("allie", .partnersWith), ("alliance", .partnersWith), ("associ", .partnersWith),
+        ("collabor", .partnersWith), ("accord", .partnersWith),
+        ("concurren", .competesWith), ("rival", .competesWith), ("affront", .competesWith),
+        ("fournisseur", .supplies), ("fourni", .supplies), ("heberg", .supplies),
+        ("integr", .integrates), ("utilis", .integrates), ("appui", .integrates), ("s'appui", .integrates),
+        ("developp", .develops), ("construi", .develops), ("fabriqu", .develops), ("concu", .develops), ("travaill", .develops), ("devoil", .develops),
+        ("rachet", .acquires), ("rachat", .acquires), ("acquier", .acquires), ("acquisition", .acquires),
+        ("enquet", .investigates), ("examin", .investigates), ("sanction", .investigates), ("amende", .investigates),
+        ("poursui", .investigates),
+    ]
+    static let words: [String: Relation.Kind] = [
+        "invests": .investsIn, "invested": .investsIn, "investment": .investsIn, "investing": .investsIn, "invest": .investsIn,
+        "funds": .investsIn, "funded": .investsIn, "backs": .investsIn, "backed": .investsIn, "led": .investsIn,
+        "pouring": .investsIn, "stake": .investsIn, "stakes": .investsIn,
+        "partners": .partnersWith, "partnered": .partnersWith, "partnership": .partnersWith, "allied": .partnersWith,
+        "alliance": .partnersWith, "deal": .partnersWith, "agreement": .partnersWith, "teams": .partnersWith,
+        "competes": .competesWith, "compete": .competesWith, "rival": .competesWith, "rivals": .competesWith,
+        "competitor": .competesWith, "competition": .competesWith, "against": .competesWith,
+        "supplies": .supplies, "supplier": .supplies, "provides": .supplies, "provider": .supplies, "hosts": .supplies,
+        "integrates": .integrates, "integrated": .integrates, "incorporate": .integrates, "incorporates": .integrates,
+        "uses": .integrates, "using": .integrates, "relies": .integrates,
+        "develops": .develops, "developed": .develops, "builds": .develops, "built": .develops, "makes": .develops,
+        "maker": .develops, "creator": .develops, "launched": .develops, "working": .develops,
+        "acquires": .acquires, "acquired": .acquires, "acquisition": .acquires, "buys": .acquires, "bought": .acquires,
+        "purchase": .acquires,
+        "investigates": .investigates, "investigating": .investigates, "investigation": .investigates, "probe": .investigates,
+        "probing": .investigates, "fined": .investigates, "fines": .investigates,
+    ]
+
+    /// Words that start like a cue but are not one ("financière" is a role, "concurrence" in
+    /// "nuire à la concurrence" names no rival).
+    static let notCues: Set<String> = [
+        "financier", "financiere", "financiers", "financieres", "accordee", "accorde", "accordent", "integralite",
+        "integrale", "associee", "associes", "examens", "examen", "construction", "utilisateurs", "utilisatrices",
+        "utilisateur", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
+    ]
+
+    static func kind(of token: Token) -> Relation.Kind? {
+        if notCues.contains(token.folded) { return nil }
+        if let kind = words[token.folded] { return kind }
+        var word = token.folded
+        for prefix in ["s'", "l'", "d'", "n'", "qu'"] where word.hasPrefix(prefix) { word = String(word.dropFirst(prefix.count)) }
+        return stems.first { word.hasPrefix($0.0) }?.1
+    }
+
+    /// Relations that read the same both ways.
+    static let symmetric: Set<Relation.Kind> = [.partnersWith, .competesWith, .mentionedWith]
+}

@@ -1,0 +1,135 @@
+/// Finds typed, directed relations between stakeholders: a cue word between two mentions of
+/// the same clause ("Microsoft a investi … dans OpenAI", "OpenAI s'est allié à SoftBank et
+/// Oracle"), possessives ("le modèle o1 d'OpenAI" → OpenAI develops o1), roles (a person works
+/// for the organisation of their title) and outlets that report on the subjects of a sentence.
+/// Two organisations in one sentence with nothing better known are "mentioned with" each other.
+struct RelationRecognizer {
+    let entities: [Entity]
+    let idByDraft: [Int: String]
+
+    private func entity(_ mention: EntityMention) -> Entity? {
+        idByDraft[mention.entity].flatMap { id in entities.first { $0.id == id } }
+    }
+
+    func relations(in analyses: [SentenceAnalysis], claims: [Claim]) -> [Relation] {
+        let statusBySentence = Dictionary(claims.map { ($0.sentence, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [Relation] = []
+        var seen: Set<String> = []
+        func add(_ source: String, _ target: String, _ kind: Relation.Kind, _ sentence: String, _ cue: String?) {
+            guard source != target else { return }
+            let key = RelationLexicon.symmetric.contains(kind) ? [source, target].sorted().joined(separator: "|") + kind.rawValue
+                                                                : "\(source)|\(target)|\(kind.rawValue)"
+            guard !seen.contains(key) else { return }
+            seen.insert(key)
+            result.append(Relation(source: source, target: target, kind: kind,
+                                   status: statusBySentence[sentence]?.status ?? .asserted, sentence: sentence, cue: cue))
+        }
+
+        for analysis in analyses {
+            let tokens = analysis.tokens
+            let mentions = analysis.primaryMentions.filter { entity($0).map { $0.kind != .place } ?? false }
+            let sentence = analysis.sentence.id
+            var typedPairs = 0
+            for (index, token) in tokens.enumerated() {
+                guard let kind = RelationLexicon.kind(of: token), !isInsideMention(index, mentions) else { continue }
+                let clause = clauseBounds(tokens, around: index)
+                let before = mentions.filter { $0.tokens.upperBound <= index && $0.tokens.lowerBound >= clause.lowerBound }
+                var after = mentions.filter { $0.tokens.lowerBound > index && $0.tokens.upperBound <= clause.upperBound }
+                var subject = before.last
+                // A pronoun between the last name and the cue is the real subject: too ambiguous to guess.
+                if let last = before.last,
+                   tokens[last.tokens.upperBound..<index].contains(where: { ["il", "elle", "ils", "elles", "it", "they", "he", "she"].contains($0.folded) }) {
+                    continue
+                }
+                // Passive: "fabriqués par X" — the agent comes after "par"/"by".
+                if index + 1 < tokens.count, ["par", "by"].contains(tokens[index + 1].folded), let agent = after.first {
+                    if let object = before.last, let source = idByDraft[agent.entity], let target = idByDraft[object.entity] {
+                        add(source, target, kind, sentence, token.text)
+                        typedPairs += 1
+                    }
+                    continue
+                }
+                // "le partenariat entre X et Y", "les investissements de X dans Y": both after the cue.
+                let bothAfter: Set<Relation.Kind> = [.partnersWith, .investsIn, .competesWith, .mentionedWith]
+                if bothAfter.contains(kind), subject == nil || (index + 1 < tokens.count && ["entre", "between", "de", "d'", "of"].contains(tokens[index + 1].folded)) {
+                    if after.count >= 2 { subject = after.removeFirst() }
+                }
+                guard let subject, let source = idByDraft[subject.entity] else { continue }
+                // The object and anything coordinated with it ("SoftBank et Oracle").
+                var objects: [EntityMention] = []
+                for mention in after {
+                    if let last = objects.last {
+                        let between = tokens[last.tokens.upperBound..<mention.tokens.lowerBound].map(\.folded)
+                        guard between.allSatisfy({ ["et", "and", ",", "ou", "or", "ainsi", "qu'", "que", "as", "well"].contains($0) }) else { break }
+                    }
+                    objects.append(mention)
+                }
+                if objects.isEmpty, RelationLexicon.symmetric.contains(kind), before.count >= 2,
+                   let other = idByDraft[before[before.count - 2].entity] {
+                    add(other, source, kind, sentence, token.text)   // "Microsoft et OpenAI ont conclu un accord"
+                    typedPairs += 1
+                }
+                for object in objects {
+                    guard let target = idByDraft[object.entity] else { continue }
+                    add(source, target, kind, sentence, token.text)
+                    typedPairs += 1
+                }
+            }
+            // Possessives: "le modèle o1 d'OpenAI", "xAI d'Elon Musk", "Apple's Siri".
+            for (position, mention) in mentions.enumerated() where position + 1 < mentions.count {
+                let next = mentions[position + 1]
+                let between = tokens[mention.tokens.upperBound..<next.tokens.lowerBound].map(\.folded)
+                guard let first = entity(mention), let second = entity(next) else { continue }
+                if between == ["de"] || between == ["d'"] || between == ["of"] {
+                    if first.kind == .product, [.organization, .person].contains(second.kind) { add(second.id, first.id, .develops, sentence, "de") }
+                    if first.kind == .organization, second.kind == .person { add(second.id, first.id, .leads, sentence, "de") }
+                }
+                if between == ["'s"], [.organization, .person].contains(first.kind), second.kind == .product {
+                    add(first.id, second.id, .develops, sentence, "'s")
+                }
+            }
+            // Outlets report on the organisations of the sentences they are the source of.
+            if let claim = statusBySentence[sentence], let source = claim.source,
+               entities.first(where: { $0.id == source })?.kind == .media {
+                for mention in mentions.prefix(3) {
+                    guard let target = idByDraft[mention.entity], target != source,
+                          let kind = entity(mention)?.kind, [.organization, .person].contains(kind) else { continue }
+                    add(source, target, .reportsOn, sentence, claim.cues.first)
+                }
+            }
+            if typedPairs == 0 {
+                let organizations = mentions.compactMap { mention -> String? in
+                    guard let entity = entity(mention), entity.kind == .organization else { return nil }
+                    return entity.id
+                }
+                let unique = organizations.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                if unique.count == 2 { add(unique[0], unique[1], .mentionedWith, sentence, nil) }
+            }
+        }
+        // Roles: a person works for the organisation their title names.
+        for entity in entities {
+            guard let organization = entity.roleOrganization, let mention = entity.mentions.first else { continue }
+            add(entity.id, organization, .leads, mention.sentence, entity.role)
+        }
+        // "mentioned with" only where nothing typed links the pair.
+        let typed = Set(result.filter { $0.kind != .mentionedWith }.map { [$0.source, $0.target].sorted().joined(separator: "|") })
+        return result.filter { $0.kind != .mentionedWith || !typed.contains([$0.source, $0.target].sorted().joined(separator: "|")) }
+    }
+
+    private func isInsideMention(_ index: Int, _ mentions: [EntityMention]) -> Bool {
+        mentions.contains { $0.tokens.contains(index) }
+    }
+
+    /// The clause around a token: bounded by ";", "." and by "mais"/"but"/relative breaks.
+    private func clauseBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
+        let breaks: Set<String> = [
+            ";", ".", "!", "?", "mais", "but", "tandis", "whereas", "while", "(", ")", "«", "»", "afin", "si", "parce",
+            "car", "lorsque", "quand", "because", "if", "when", "condition", "although", "bien",
+        ]
+        var start = index
+        while start > 0, !breaks.contains(tokens[start - 1].folded) { start -= 1 }
+        var end = index + 1
+        while end < tokens.count, !breaks.contains(tokens[end].folded) { end += 1 }
+        return start..<end
+    }
+}

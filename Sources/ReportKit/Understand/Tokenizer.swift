@@ -1,0 +1,83 @@
+/// A word of a sentence, with its place and a folded form for matching.
+struct Token: Sendable {
+    var text: String
+    /// Lowercase, no accents, straight apostrophes.
+    var folded: String
+    /// Scalar offsets within the sentence text.
+    var start: Int
+    var end: Int
+    var isCapitalized: Bool
+    var hasDigit: Bool
+    /// Punctuation tokens (",", "«", "(", ":") are kept so that patterns can stop at them.
+    var isPunctuation: Bool
+
+    var isWord: Bool { !isPunctuation }
+}
+
+/// Splits a sentence into words and punctuation, separating French elisions ("d'OpenAI" →
+/// "d'", "OpenAI") and English possessives ("Apple's" → "Apple", "'s").
+enum Tokenizer {
+    static let elisions: Set<String> = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
+
+    static func tokens(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        var index = 0
+        func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
+            let slice = String(String.UnicodeScalarView(scalars[start..<end]))
+            return Token(text: slice, folded: foldForMatching(slice), start: start, end: end,
+                         isCapitalized: scalars[start].isUppercaseLetter,
+                         hasDigit: scalars[start..<end].contains { $0.isDigit }, isPunctuation: punctuation)
+        }
+        let count = scalars.count
+        func isWordScalar(_ position: Int) -> Bool {
+            position < count && (scalars[position].isLetter || scalars[position].isDigit)
+        }
+        while index < count {
+            let scalar = scalars[index]
+            if scalar.isSpace { index += 1; continue }
+            if scalar == "$" || scalar == "€" || scalar == "£" {
+                tokens.append(make(index, index + 1, punctuation: false))
+                index += 1
+                continue
+            }
+            if isWordScalar(index) {
+                var end = index + 1
+                scan: while end < count {
+                    let next = scalars[end]
+                    if next.isLetter || next.isDigit { end += 1; continue }
+                    guard isWordScalar(end + 1) else { break }
+                    switch next {
+                    case "-", "_":
+                        end += 2
+                    case ".", ",":
+                        // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
+                        let digits = scalars[end - 1].isDigit && scalars[end + 1].isDigit
+                        let acronym = next == "." && scalars[end - 1].isUppercaseLetter && scalars[end + 1].isUppercaseLetter
+                        guard digits || acronym else { break scan }
+                        end += 2
+                    case "'", "\u{2019}":
+                        let prefix = foldForMatching(String(String.UnicodeScalarView(scalars[index..<end])))
+                        if elisions.contains(prefix) { end += 1; break scan }
+                        let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
+                        if possessive { break scan }
+                        end += 2   // "aujourd'hui", "O'Brien"
+                    default:
+                        break scan
+                    }
+                }
+                tokens.append(make(index, end, punctuation: false))
+                index = end
+                continue
+            }
+            if scalar.isApostrophe, index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S", !isWordScalar(index + 2) {
+                tokens.append(make(index, index + 2, punctuation: true))
+                index += 2
+                continue
+            }
+            tokens.append(make(index, index + 1, punctuation: true))
+            index += 1
+        }
+        return tokens
+    }
+}
