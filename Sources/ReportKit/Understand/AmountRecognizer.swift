@@ -108,6 +108,11 @@ struct AmountRecognizer {
                 while end < tokens.count, tokens[end].text.unicodeScalars.count == 3, tokens[end].text.unicodeScalars.allSatisfy(\.isDigit),
                       tokens[end].start == tokens[end - 1].end + 1 { amount = amount * 1000 + Double(tokens[end].text)!; end += 1 }
                 if let scale = Self.scales[suffix] {
+                    // "7B" in "Mistral 7B" counts parameters: a glued scale needs a currency.
+                    if currencyCode == nil && Self.currencyWords[word(end)] == nil && !["$", "€", "£"].contains(word(end)) {
+                        index += 1
+                        continue
+                    }
                     amount *= scale
                 } else if !suffix.isEmpty {
                     if let code = Self.currencyWords[suffix] { currencyCode = code } else { index += 1; continue }
@@ -126,14 +131,34 @@ struct AmountRecognizer {
                 var probe = index + 1
                 var magnitude = multiplier
                 if multiplier == 1, let next = Self.vagueMultipliers[word(probe)], next > 1 { magnitude = next; probe += 1 }
+                var rangeEnd: Int?
                 if magnitude > 1 || ["des", "quelques", "few"].contains(word(index)) {
                     if ["de", "d'", "of"].contains(word(probe)) { probe += 1 }
-                    if word(probe) == "voire" || word(probe) == "or" { probe = tokens.count }   // "dizaines voire de centaines": the later range counts
+                    // "des dizaines voire des centaines de millions": each bound is an amount of the later scale.
+                    if ["voire", "ou", "or", "to", "a"].contains(word(probe)) {
+                        var next = probe + 1
+                        if ["de", "des", "d'"].contains(word(next)) { next += 1 }
+                        if Self.vagueMultipliers[word(next)] != nil {
+                            rangeEnd = next
+                            probe = next + 1
+                            if ["de", "d'", "of"].contains(word(probe)) { probe += 1 }
+                        }
+                    }
                 }
                 if probe < tokens.count, let scale = Self.scales[word(probe)], scale >= 1e6, word(probe).hasSuffix("s") {
                     value = magnitude * scale
                     end = probe + 1
                     vague = true
+                    if let rangeEnd {
+                        // Emit the lower bound now; the upper bound is read again from `rangeEnd`.
+                        var textEnd = end
+                        if let (_, next) = currency(at: end) { textEnd = next }
+                        result.append(Amount(text: analysis.text(index..<textEnd), value: magnitude * scale,
+                                             currency: currency(at: end)?.0 ?? contextCurrency, qualifier: .several,
+                                             sentence: analysis.sentence.id, currencyInferred: currency(at: end) == nil))
+                        index = rangeEnd
+                        continue
+                    }
                 }
             } else if language == .english, ["billions", "trillions"].contains(word(index)), index > 0,
                       !["of", "de"].contains(word(index - 1)) || true {

@@ -2,7 +2,7 @@
 enum DateLexicon {
     static let frenchMonths: [String: Int] = [
         "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11,
+        "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "oct": 10, "novembre": 11,
         "nov": 11, "decembre": 12, "dec": 12,
     ]
     static let englishMonths: [String: Int] = [

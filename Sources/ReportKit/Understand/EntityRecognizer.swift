@@ -89,7 +89,7 @@ struct EntityRecognizer {
             if let (length, kind, certain) = unknownName(tokens, at: index, capitalizedInside: capitalizedInside) {
                 var start = index
                 // A sentence-initial common word is not part of the name ("Selon Bloomberg").
-                while start < index + length - 1, isInitial(tokens, start) || start == index,
+                while start < index + length - 1, isInitial(tokens, start),
                       NameLexicon.commonCapitalized.contains(tokens[start].folded) { start += 1 }
                 let surface = analysis.text(start..<index + length)
                 if !NameLexicon.commonCapitalized.contains(foldForMatching(surface)) {
@@ -101,6 +101,24 @@ struct EntityRecognizer {
                 continue
             }
             index += 1
+        }
+        return sharedSurnames(result, analysis)
+    }
+
+    /// "Dario and Daniela Amodei", "Jean et Marie Dupont": the first name takes the surname.
+    private mutating func sharedSurnames(_ mentions: [EntityMention], _ analysis: SentenceAnalysis) -> [EntityMention] {
+        var result = mentions
+        let tokens = analysis.tokens
+        for (position, mention) in mentions.enumerated() where position + 1 < mentions.count {
+            let next = mentions[position + 1]
+            guard mention.tokens.count == 1, NameLexicon.firstNames.contains(tokens[mention.tokens.lowerBound].folded),
+                  next.tokens.lowerBound == mention.tokens.upperBound + 1,
+                  ["and", "et", "&"].contains(tokens[mention.tokens.upperBound].folded),
+                  drafts[next.entity].kind == .person, next.tokens.count >= 2 else { continue }
+            let surname = tokens[next.tokens.upperBound - 1].text
+            let full = "\(tokens[mention.tokens.lowerBound].text) \(surname)"
+            let entry = gazetteer.entry(named: Gazetteer.key(of: full))
+            result[position].entity = entry.map { entity(for: $0) } ?? unknownEntity(full, kind: .person, certain: true)
         }
         return result
     }
@@ -169,7 +187,7 @@ struct EntityRecognizer {
             // A lone all-caps word of two letters is more often an abbreviation than a name.
             if first.text.unicodeScalars.count < 2 { return nil }
         }
-        if NameLexicon.notNames.contains(folded) { return nil }
+        if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first.folded) { return nil }
         // Kind from the shape of the name and the words before it.
         let previous = index > 0 ? tokens[index - 1].folded : ""
         if NameLexicon.mediaCues.contains(previous) { return (end - index, .media, true) }
@@ -239,7 +257,30 @@ struct EntityRecognizer {
 
     // MARK: Roles
 
+    /// "Dario and Daniela Amodei, who run the company as CEO and president, respectively".
+    private mutating func readRespectiveRoles(_ analysis: SentenceAnalysis) {
+        let tokens = analysis.tokens
+        guard let respectively = tokens.firstIndex(where: { ["respectively", "respectivement"].contains($0.folded) }),
+              let asIndex = tokens[..<respectively].lastIndex(where: { ["as", "comme", "en", "tant"].contains($0.folded) }) else { return }
+        var roles: [Range<Int>] = []
+        var start = asIndex + 1
+        if start < respectively, tokens[start].folded == "que" { start += 1 }
+        for index in start...respectively {
+            let separator = index == respectively || [",", "and", "et"].contains(tokens[index].folded)
+            if separator {
+                if start < index { roles.append(start..<index) }
+                start = index + 1
+            }
+        }
+        let people = analysis.primaryMentions.filter { $0.tokens.upperBound <= asIndex && drafts[$0.entity].kind == .person }
+        guard people.count == roles.count, roles.count >= 2 else { return }
+        for (person, role) in zip(people, roles) where drafts[person.entity].role == nil {
+            drafts[person.entity].role = analysis.text(role)
+        }
+    }
+
     private mutating func readRoles(_ analysis: SentenceAnalysis) {
+        readRespectiveRoles(analysis)
         let tokens = analysis.tokens
         for mention in analysis.primaryMentions {
             let draft = drafts[mention.entity]
@@ -264,8 +305,9 @@ struct EntityRecognizer {
                     let token = tokens[start - 1]
                     if token.isPunctuation && token.text != "'" && token.text != "-" { break }
                     if ["le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "notre", "its", "his", "her", "their", "que", "qu'"].contains(token.folded) { break }
-                    if RoleLexicon.heads.contains(token.folded) { sawHead = true; start -= 1; continue }
-                    if sawHead || token.isCapitalized || ["de", "d'", "du", "of", "des", "chez", "at"].contains(token.folded) || titleEnd == before {
+                    let inName = analysis.mention(at: start - 1) != nil
+                    if RoleLexicon.heads.contains(token.folded) && !inName { sawHead = true; start -= 1; continue }
+                    if sawHead || token.isCapitalized || ["de", "d'", "du", "of", "des", "chez", "at"].contains(token.folded) {
                         start -= 1
                         continue
                     }

@@ -32,7 +32,7 @@ enum GazetteerData {
         ("SpaceX", .organization, [], "US space company"),
         ("Mistral AI", .organization, ["Mistral"], "French artificial intelligence company"),
         ("Hugging Face", .organization, [], "AI model hub company"),
-        ("Perplexity", .organization, ["Perplexity AI"], "US AI search company"),
+        ("Perplexity AI", .organization, [], "US AI search company"),
         ("Cohere", .organization, [], "Canadian AI company"),
         ("Inflection AI", .organization, ["Inflection"], "US AI company"),
         ("Salesforce", .organization, [], "US business software company"),
@@ -160,7 +160,7 @@ enum GazetteerData {
         ("Vera Rubin", .product, [], "Nvidia GPU platform"),
         ("AWS Bedrock", .product, ["Bedrock"], "Amazon's AI model service"),
         ("Google Cloud", .product, [], "Google's cloud platform"),
-        ("Perplexity AI", .product, [], "AI answer engine"),
+        ("Perplexity", .product, [], "AI answer engine of Perplexity AI"),
     ]
 
     static let media: [Entry] = [

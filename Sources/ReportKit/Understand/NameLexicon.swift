@@ -40,11 +40,11 @@ enum NameLexicon {
         "swedish", "suedois", "suedoise", "us", "eu", "ue", "cloud", "data", "big tech", "start-up", "startup", "tech",
         "ok", "faq", "pdf", "html", "ghz", "go", "to", "km", "mw", "gw", "kw", "tw", "pme", "eti", "cac", "nasdaq",
         "bourse", "wall street", "ministre", "president", "presidente", "directeur", "directrice", "monsieur", "madame",
-        "club", "numerique", "agi", "asi", "ml", "nlp", "iot", "vr", "ar", "xr", "5g", "4g", "it", "ux", "ui",
+        "club", "numerique", "os", "nord", "sud", "ouest", "north", "south", "east", "west", "serie", "series", "round", "tour", "agi", "asi", "ml", "nlp", "iot", "vr", "ar", "xr", "5g", "4g", "it", "ux", "ui",
     ]
 
     /// Small words allowed inside a multi-word name ("Banque de France", "Ursula von der Leyen").
-    static let nameParticles: Set<String> = ["de", "d'", "du", "des", "von", "van", "der", "den", "da", "di", "del", "la", "le", "of", "&", "and"]
+    static let nameParticles: Set<String> = ["de", "d'", "du", "des", "von", "van", "der", "den", "da", "di", "del", "la", "le", "of", "&"]
 
     /// Words that end organisation names ("Spark Capital", "Motier Ventures").
     static let organizationSuffixes: Set<String> = [

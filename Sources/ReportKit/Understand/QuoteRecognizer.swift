@@ -10,7 +10,7 @@ struct QuoteRecognizer {
         "martele", "observe", "resume", "poursuit", "conclut", "reconnait", "admet", "previent", "commente", "insiste",
         "note", "rappelle", "ecrit", "lance", "juge", "raconte", "detaille", "annonce", "confirme", "temoigne", "avance",
         "declarait", "expliquait", "ajoutait", "selon", "d'apres", "a-t-il", "a-t-elle", "ont-ils", "estime-t-il",
-        "estime-t-elle", "explique-t-il", "explique-t-elle", "ajoute-t-il", "ajoute-t-elle", "affirme-t-il",
+        "estime-t-elle", "ajouter", "poursuivre", "conclure", "preciser", "insister", "explique-t-il", "explique-t-elle", "ajoute-t-il", "ajoute-t-elle", "affirme-t-il",
         "affirme-t-elle", "souligne-t-il", "souligne-t-elle", "precise-t-il", "precise-t-elle", "declare-t-il", "declare-t-elle",
         "said", "says", "told", "added", "explained", "noted", "wrote", "writes", "stated", "argued", "claimed", "warned",
         "insisted", "continued", "remarked", "according", "tweeted", "posted", "announced", "asserted", "commented",
@@ -20,27 +20,71 @@ struct QuoteRecognizer {
                                         "estime-t-il", "estime-t-elle", "explique-t-il", "explique-t-elle", "ajoute-t-il",
                                         "ajoute-t-elle", "affirme-t-il", "affirme-t-elle", "souligne-t-il", "souligne-t-elle",
                                         "precise-t-il", "precise-t-elle", "declare-t-il", "declare-t-elle"]
+    /// Verbs that carry on the previous speaker's words without naming them.
+    static let continuations: Set<String> = ["ajouter", "poursuivre", "conclure", "preciser", "insister", "renchérir", "encherir", "continuer"]
     static let unnamedSources: Set<String> = ["communique", "statement", "porte-parole", "spokesperson", "source", "sources"]
+
+    /// A quotation opened in one sentence and not yet closed (quotes can run over several
+    /// sentences and paragraphs, and a capture can cut one off).
+    private struct OpenQuote {
+        var text: String
+        var sentence: Int
+        var open: Int
+    }
 
     func quotes(in analyses: [SentenceAnalysis]) -> [Quote] {
         var result: [Quote] = []
         var lastSpeaker: String?
         var lastPerson: String?
-        for analysis in analyses {
+        var pending: OpenQuote?
+        func finish(_ text: String, speaker: (String?, String?), sentence: String) {
+            guard countWords(text) >= 3 else { return }
+            if let id = speaker.0 { lastSpeaker = id }
+            result.append(Quote(text: text.trimmingWhitespace(), speaker: speaker.0, attribution: speaker.1, sentence: sentence))
+        }
+        for (position, analysis) in analyses.enumerated() {
             let scalars = Array(analysis.sentence.text.unicodeScalars)
-            let pairs = SentenceSplitter.matchingQuotes(scalars).sorted { $0.key < $1.key }
+            let pairs = SentenceSplitter.matchingQuotes(scalars)
+            let closes = Set(pairs.values)
+            func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            let unmatchedOpen = scalars.indices.first { ["«", "\u{201C}"].contains(scalars[$0]) && pairs[$0] == nil }
+            let unmatchedClose = scalars.indices.first { ["»", "\u{201D}"].contains(scalars[$0]) && !closes.contains($0) }
             var consumedUntil = -1
-            for (open, close) in pairs where open > consumedUntil {
+            if var open = pending {
+                if let close = unmatchedClose {
+                    open.text += " " + slice(0..<close)
+                    let opener = analyses[open.sentence]
+                    var speaker = attribute(analysis, open: nil, close: close, lastSpeaker: lastSpeaker, lastPerson: lastPerson)
+                    if speaker.0 == nil && speaker.1 == nil {
+                        speaker = attribute(opener, open: open.open, close: nil, lastSpeaker: lastSpeaker, lastPerson: lastPerson)
+                    }
+                    finish(open.text, speaker: speaker, sentence: opener.sentence.id)
+                    pending = nil
+                    consumedUntil = close
+                } else {
+                    open.text += " " + analysis.sentence.text
+                    pending = open
+                    continue
+                }
+            }
+            for (open, close) in pairs.sorted(by: { $0.key < $1.key }) where open > consumedUntil {
                 consumedUntil = close
-                let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingWhitespace()
-                guard countWords(inner) >= 3 else { continue }
-                let (speaker, how) = attribute(analysis, open: open, close: close, lastSpeaker: lastSpeaker, lastPerson: lastPerson)
-                if let speaker { lastSpeaker = speaker }
-                result.append(Quote(text: inner, speaker: speaker, attribution: how, sentence: analysis.sentence.id))
+                let inner = slice((open + 1)..<close)
+                finish(inner, speaker: attribute(analysis, open: open, close: close, lastSpeaker: lastSpeaker, lastPerson: lastPerson),
+                       sentence: analysis.sentence.id)
+            }
+            if let open = unmatchedOpen, open > consumedUntil {
+                pending = OpenQuote(text: slice((open + 1)..<scalars.count), sentence: position, open: open)
             }
             if let person = analysis.primaryMentions.last(where: { entityKind($0) == .person }) {
                 lastPerson = idByDraft[person.entity]
             }
+        }
+        if let open = pending {
+            // Cut off by the end of the capture: attributed from what precedes it.
+            let opener = analyses[open.sentence]
+            finish(open.text, speaker: attribute(opener, open: open.open, close: nil, lastSpeaker: lastSpeaker, lastPerson: lastPerson),
+                   sentence: opener.sentence.id)
         }
         return result
     }
@@ -49,11 +93,13 @@ struct QuoteRecognizer {
         idByDraft[mention.entity].flatMap { id in entities.first { $0.id == id }?.kind }
     }
 
-    private func attribute(_ analysis: SentenceAnalysis, open: Int, close: Int, lastSpeaker: String?, lastPerson: String?) -> (String?, String?) {
+    /// Who said the quote between `open` and `close` (scalar offsets; nil when it starts before
+    /// or ends after this sentence).
+    private func attribute(_ analysis: SentenceAnalysis, open: Int?, close: Int?, lastSpeaker: String?, lastPerson: String?) -> (String?, String?) {
         let tokens = analysis.tokens
         let speakers = analysis.primaryMentions.filter { [.person, .organization, .media, .regulator].contains(entityKind($0)) }
-        let afterIndex = tokens.firstIndex { $0.start > close } ?? tokens.count
-        let beforeIndex = tokens.lastIndex { $0.end <= open } ?? -1
+        let afterIndex = close.map { close in tokens.firstIndex { $0.start > close } ?? tokens.count } ?? tokens.count
+        let beforeIndex = open.map { open in tokens.lastIndex { $0.end <= open } ?? -1 } ?? -1
 
         // After the quote: "», a déclaré Amy Hood", "said Huang", "Huang said", "a-t-il assuré".
         let window = afterIndex..<min(tokens.count, afterIndex + 9)
@@ -77,6 +123,10 @@ struct QuoteRecognizer {
             let cue = (clauseStart...beforeIndex).last { Self.speechVerbs.contains(tokens[$0].folded) || tokens[$0].text == ":" }
             if cue != nil || beforeIndex < 14 {
                 let candidates = speakers.filter { $0.tokens.upperBound <= beforeIndex + 1 }
+                // "Et d'ajouter : « … »": the speaker of the previous quote goes on.
+                if candidates.isEmpty, let cue, Self.continuations.contains(tokens[cue].folded) || (cue > 0 && Self.continuations.contains(tokens[cue - 1].folded)) {
+                    return (lastSpeaker ?? lastPerson, "continues the previous speaker")
+                }
                 if let person = candidates.last(where: { entityKind($0) == .person }) ?? (cue != nil ? candidates.last : nil),
                    let id = idByDraft[person.entity] {
                     return (id, "before the quote: \(person.surface)")

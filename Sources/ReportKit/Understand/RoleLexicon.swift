@@ -13,7 +13,7 @@ enum RoleLexicon {
         "dirigeant", "dirigeante", "head", "manager", "partenaire", "fondateurs", "cofondateurs", "maire",
         // English
         "ceo", "cfo", "cto", "coo", "cmo", "chief", "chairman", "chairwoman", "chair", "founder", "co-founder",
-        "cofounder", "executive", "vice", "vp", "svp", "evp", "director", "managing", "general", "senior", "spokesperson",
+        "cofounder", "executive", "vice", "vp", "svp", "evp", "director", "spokesperson",
         "spokesman", "spokeswoman", "analyst", "partner", "minister", "secretary", "senator", "commissioner",
         "researcher", "engineer", "professor", "former", "lead", "boss", "reporter", "journalist", "economist",
         "governor", "mayor", "head", "leader", "investor", "co-ceo", "principal",

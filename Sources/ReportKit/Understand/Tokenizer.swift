@@ -17,6 +17,7 @@ struct Token: Sendable {
 /// Splits a sentence into words and punctuation, separating French elisions ("d'OpenAI" →
 /// "d'", "OpenAI") and English possessives ("Apple's" → "Apple", "'s").
 enum Tokenizer {
+    static let attributiveSuffixes: Set<String> = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
     static let elisions: Set<String> = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
     static func tokens(_ text: String) -> [Token] {
@@ -49,6 +50,9 @@ enum Tokenizer {
                     guard isWordScalar(end + 1) else { break }
                     switch next {
                     case "-", "_":
+                        // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
+                        let rest = String(String.UnicodeScalarView(scalars[(end + 1)...].prefix { $0.isLetter })).lowercased()
+                        if next == "-", Self.attributiveSuffixes.contains(rest) { break scan }
                         end += 2
                     case ".", ",":
                         // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
