@@ -125,7 +125,7 @@ enum DefaultTemplates {
 {{/sections}}
 """# + "\n",
         "paywall.md": #"""
-# {{t.paywall}}: {{headline}}
+# {{t.paywall}} — {{headline}}
 
 {{#isTruncated}}
 **{{t.verdict}}**: {{truncationSummary}}
@@ -188,13 +188,13 @@ enum DefaultTemplates {
 {{/cannotSay}}
 """# + "\n",
         "stakeholders.md": #"""
-# {{t.stakeholders}}: {{headline}}
+# {{t.stakeholders}} — {{headline}}
 
 {{#groups}}
 ## {{label}}
 
 {{#entities}}
-- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{mentionCount}} {{t.mentions}} ([{{t.first_mention}}](../index.html#{{firstSentence}})){{#hasAliases}}  
+- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{t.mentions}}: {{mentionCount}} ([{{t.first_mention}}](../index.html#{{firstSentence}})){{#hasAliases}}  
   {{t.aliases}}: {{aliasList}}{{/hasAliases}}
 {{/entities}}
 
@@ -293,12 +293,12 @@ en:
   relation_invests_in: invests in
   relation_partners_with: partners with
   relation_competes_with: competes with
-  relation_supplies: supplies
+  relation_supplies: supplies services to
   relation_integrates: integrates
   relation_develops: develops
   relation_acquires: acquires
   relation_investigates: investigates
-  relation_leads: works for
+  relation_leads: leads or works for
   relation_reports_on: reports on
   relation_mentioned_with: mentioned with
   month_names: January, February, March, April, May, June, July, August, September, October, November, December
@@ -400,12 +400,12 @@ fr:
   relation_invests_in: investit dans
   relation_partners_with: s'associe à
   relation_competes_with: concurrence
-  relation_supplies: fournit
+  relation_supplies: fournit des services à
   relation_integrates: intègre
   relation_develops: développe
   relation_acquires: rachète
   relation_investigates: enquête sur
-  relation_leads: travaille pour
+  relation_leads: dirige ou travaille pour
   relation_reports_on: rapporte sur
   relation_mentioned_with: cité avec
   month_names: janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre
@@ -481,7 +481,7 @@ li { margin: 0.3rem 0; }
 }
 """# + "\n",
         "timeline.md": #"""
-# {{t.timeline}}: {{headline}}
+# {{t.timeline}} — {{headline}}
 
 {{#anchorNote}}
 {{anchorNote}}

@@ -163,10 +163,15 @@ struct EntityRecognizer {
         let first = tokens[index]
         guard first.isWord, first.isCapitalized || hasInnerCapital(first.text) else { return nil }
         guard !first.text.unicodeScalars.allSatisfy({ $0.isDigit }) else { return nil }
+        // "La CNIL": a capitalised article is never the start of an unknown name; the known name after it is tried next.
+        let determiners: Set<String> = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
+        guard !determiners.contains(first.folded),
+              !(isInitial(tokens, index) && NameLexicon.commonCapitalized.contains(first.folded)) else { return nil }
         var end = index + 1
         while end < tokens.count {
             let token = tokens[end]
-            if token.isWord && (token.isCapitalized || hasInnerCapital(token.text)) && !NameLexicon.notNames.contains(token.folded) {
+            if token.isWord && (token.isCapitalized || hasInnerCapital(token.text)) && !NameLexicon.notNames.contains(token.folded)
+                && matchName(tokens, at: end) == nil {
                 end += 1
             } else if token.isWord, token.hasDigit, token.text.unicodeScalars.count <= 5, end > index,
                       !(token.text.unicodeScalars.count == 4 && token.text.unicodeScalars.allSatisfy(\.isDigit)) {
@@ -183,14 +188,19 @@ struct EntityRecognizer {
         let folded = words.map(\.folded).joined(separator: " ")
         if words.count == 1 {
             if NameLexicon.notNames.contains(first.folded) || NameLexicon.commonCapitalized.contains(first.folded) { return nil }
-            if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !hasInnerCapital(first.text) { return nil }
+            if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !hasInnerCapital(first.text)
+                && !introducesName(tokens, after: index) { return nil }
             // A lone all-caps word of two letters is more often an abbreviation than a name.
             if first.text.unicodeScalars.count < 2 { return nil }
         }
         if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first.folded) { return nil }
         // Kind from the shape of the name and the words before it.
-        let previous = index > 0 ? tokens[index - 1].folded : ""
+        var before = index - 1
+        while before >= 0, ["«", "“", "\"", "de", "d'", "la", "le", "l'"].contains(tokens[before].folded) { before -= 1 }
+        let previous = before >= 0 ? tokens[before].folded : ""
         if NameLexicon.mediaCues.contains(previous) { return (end - index, .media, true) }
+        if NameLexicon.productCues.contains(previous) { return (end - index, .product, true) }
+        if NameLexicon.placeCues.contains(previous) { return (end - index, .place, true) }
         if words.count >= 2, NameLexicon.firstNames.contains(first.folded),
            !NameLexicon.organizationSuffixes.contains(words.last!.folded) {
             return (end - index, .person, true)
@@ -199,6 +209,16 @@ struct EntityRecognizer {
             return (end - index, .product, false)
         }
         return (end - index, .organization, words.count >= 2 && NameLexicon.organizationSuffixes.contains(words.last!.folded))
+    }
+
+    /// A sentence-initial word reads as a name when what follows only fits a name: a possessive,
+    /// a title ("Initech CEO …"), or an auxiliary verb ("Globex a annoncé", "Initech has").
+    private func introducesName(_ tokens: [Token], after index: Int) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1].folded
+        if next == "'s" { return true }
+        if RoleLexicon.heads.contains(next) && tokens[index + 1].isCapitalized { return true }
+        return NameLexicon.auxiliaries.contains(next)
     }
 
     private func hasInnerCapital(_ text: String) -> Bool {
@@ -316,7 +336,9 @@ struct EntityRecognizer {
                 // Trim leading words that are not part of the title ("annonce PDG …" cannot happen, but a name can).
                 while start < titleEnd, !RoleLexicon.heads.contains(tokens[start].folded),
                       analysis.mention(at: start) == nil { start += 1 }
-                if sawHead, start < titleEnd { role = start..<titleEnd }
+                // "PDG de Globex": a title ending in "de" names the organisation that follows, not a person.
+                let endsWithParticle = titleEnd > 0 && ["de", "d'", "du", "of", "chez", "at", "des"].contains(tokens[titleEnd - 1].folded)
+                if sawHead, start < titleEnd, !endsWithParticle { role = start..<titleEnd }
             }
             guard let role, !role.isEmpty else { continue }
             let text = analysis.text(role).trimmingCharactersIn(",")

@@ -17,6 +17,9 @@ enum NameLexicon {
         "celui", "celle", "celles", "lequel", "laquelle", "dont", "il y a", "mi", "fin", "debut", "lundi", "mardi",
         "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "premier", "premiere", "deux", "trois", "dernier",
         "derniere", "nouveau", "nouvelle", "grand", "grande", "petit", "petite", "fonde", "fondee", "les analystes",
+        "cela", "ceci", "ca", "chacun", "chacune", "personne", "rien", "nul", "aucun", "aucune", "beaucoup", "lui", "eux",
+        "l'entreprise", "l'homme", "l'autorite", "l'operation", "l'accord", "l'annonce", "l'ia", "l'idee", "l'etat",
+        "everyone", "nobody", "nothing", "someone", "something", "everything", "one", "none", "each",
         // English
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his",
         "her", "their", "our", "my", "your", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "at", "in", "on",
@@ -31,6 +34,12 @@ enum NameLexicon {
         "the big picture", "go deeper", "between", "against", "among", "despite", "through", "than", "then",
     ]
 
+    /// Verbs that, right after a capitalised first word, show that word is the subject's name.
+    static let auxiliaries: Set<String> = [
+        "a", "ont", "avait", "aura", "annonce", "devrait", "pourrait", "vient", "compte", "prevoit", "has", "have", "had",
+        "said", "says", "announced", "plans", "will", "would", "reported", "raised", "launched", "acquired",
+    ]
+
     /// Capitalised words that are common nouns, acronyms or adjectives, never names by themselves.
     static let notNames: Set<String> = [
         "ia", "ai", "llm", "llms", "gpu", "gpus", "cpu", "cpus", "api", "apis", "ceo", "pdg", "cfo", "cto", "coo", "dg",
@@ -40,6 +49,12 @@ enum NameLexicon {
         "swedish", "suedois", "suedoise", "us", "eu", "ue", "cloud", "data", "big tech", "start-up", "startup", "tech",
         "ok", "faq", "pdf", "html", "ghz", "go", "to", "km", "mw", "gw", "kw", "tw", "pme", "eti", "cac", "nasdaq",
         "bourse", "wall street", "ministre", "president", "presidente", "directeur", "directrice", "monsieur", "madame",
+        "norwegian", "asian", "african", "swiss", "italian", "spanish", "dutch", "korean", "indian", "canadian", "israeli",
+        "russian", "ukrainian", "brazilian", "mexican", "australian", "irish", "danish", "finnish", "belgian", "polish",
+        "western", "eastern", "northern", "southern", "latin", "arab", "persian", "turkish", "greek", "portuguese",
+        "norvegien", "asiatique", "africain", "suisse", "italien", "espagnol", "neerlandais", "coreen", "indien",
+        "canadien", "israelien", "russe", "ukrainien", "bresilien", "australien", "irlandais", "danois", "finlandais",
+        "belge", "polonais", "occidental", "oriental", "arabe", "turc", "grec", "portugais",
         "club", "numerique", "os", "nord", "sud", "ouest", "north", "south", "east", "west", "serie", "series", "round", "tour", "agi", "asi", "ml", "nlp", "iot", "vr", "ar", "xr", "5g", "4g", "it", "ux", "ui",
     ]
 
@@ -54,6 +69,17 @@ enum NameLexicon {
         "motors", "energy", "energie", "research", "studio", "studios", "media", "networks", "semiconductor", "pharma",
         "therapeutics", "industries", "company", "co", "investments", "management", "cloud",
     ]
+
+    /// Words before a name that say it is a product ("la plateforme Nuage Pro", "baptisée « MAI »").
+    static let productCues: Set<String> = [
+        "plateforme", "platform", "modele", "modeles", "model", "models", "logiciel", "software", "application",
+        "applications", "app", "apps", "assistant", "outil", "tool", "service", "chatbot", "puce", "puces", "chip",
+        "chips", "systeme", "system", "moteur", "engine", "baptise", "baptisee", "baptises", "baptisees", "appele",
+        "appelee", "appeles", "appelees", "nomme", "nommee", "surnomme", "called", "named", "dubbed", "codenamed",
+        "smartphone", "processeur", "processor", "navigateur", "browser", "jeu", "game", "robot", "voiture", "car",
+    ]
+    /// Words before a name that say it is a place.
+    static let placeCues: Set<String> = ["near", "pres", "outside", "ville", "city", "region", "pays", "country"]
 
     /// Words before a name that say it is a news outlet.
     static let mediaCues: Set<String> = [

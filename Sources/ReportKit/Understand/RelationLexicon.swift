@@ -37,7 +37,7 @@ enum RelationLexicon {
     static let notCues: Set<String> = [
         "financier", "financiere", "financiers", "financieres", "accordee", "accorde", "accordent", "integralite",
         "integrale", "associee", "associes", "examens", "examen", "construction", "utilisateurs", "utilisatrices",
-        "utilisateur", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
+        "utilisateur", "hebergement", "hebergements", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
     ]
 
     static func kind(of token: Token) -> Relation.Kind? {

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Builds the facts of a small article written for the test.
+func facts(_ body: String, published: String? = nil, language: String? = nil) throws -> Report {
+    var front = ""
+    if published != nil || language != nil {
+        front = "---\n" + (published.map { "published: \($0)\n" } ?? "") + (language.map { "language: \($0)\n" } ?? "") + "---\n"
+    }
+    let article = try loadArticle(front + "Un titre de test\n" + body + "\n")
+    let (facts, _) = try Understanding(extraGazetteer: nil).facts(for: article, fallbackPublished: nil)
+    return Report(article: article, facts: facts)
+}
+
+@Suite("Entities and roles")
+struct EntityTests {
+    @Test("known names, epithets, elisions and possessives resolve to one entity", arguments: [
+        ("Le géant de Redmond a rencontré les équipes d'OpenAI à Paris.", ["Microsoft", "OpenAI", "Paris", "Redmond"]),
+        ("La firme de Cupertino vend l'iPhone.", ["Apple", "iPhone", "Cupertino"]),
+        ("Apple's new deal with Google puts Gemini inside Siri.", ["Apple", "Google", "Gemini", "Siri"]),
+        ("Microsoft Copilot s'appuie sur les modèles d'OpenAI ; Copilot reste payant.", ["Copilot", "OpenAI"]),
+    ])
+    func known(text: String, names: [String]) throws {
+        let report = try facts(text)
+        #expect(Set(report.entities.map(\.name)) == Set(names))
+    }
+
+    @Test("unknown names are found from capitalisation, typed by their shape")
+    func unknownNames() throws {
+        let report = try facts("La start-up Verdane Robotics a recruté Julie Marchand. Elle utilise le modèle Orion-2X de la société.")
+        let byName = Dictionary(report.entities.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        #expect(byName["Verdane Robotics"] == .organization)
+        #expect(byName["Julie Marchand"] == .person)
+        #expect(byName["Orion-2X"] == .product)
+        #expect(byName["La"] == nil && byName["Elle"] == nil)
+    }
+
+    @Test("roles stated by appositions and titles", arguments: [
+        ("Selon Claire Martin, directrice financière de Globex, la marge baisse.", "Claire Martin", "directrice financière de Globex"),
+        ("Le PDG de Globex, Paul Durand, a démissionné.", "Paul Durand", "PDG de Globex"),
+        ("Initech CEO Michael Bolton said the plan works.", "Michael Bolton", "Initech CEO"),
+        ("Sarah Connor, chief operating officer of Cyberdyne, left.", "Sarah Connor", "chief operating officer of Cyberdyne"),
+    ])
+    func roles(text: String, person: String, role: String) throws {
+        let report = try facts(text)
+        let entity = try #require(report.entities.first { $0.name == person })
+        #expect(entity.kind == .person)
+        #expect(entity.role == role)
+        #expect(entity.roleOrganization != nil)
+    }
+
+    @Test("a short form joins the full name")
+    func surnames() throws {
+        let report = try facts("Paul Durand dirige Globex. Durand a confirmé la nouvelle.")
+        #expect(report.entities.filter { $0.kind == .person }.map(\.name) == ["Paul Durand"])
+        #expect(report.entities.first { $0.name == "Paul Durand" }?.mentions.count == 2)
+    }
+}
+
+@Suite("Dates")
+struct DateTests {
+    @Test("absolute dates are normalised with their precision", arguments: [
+        ("Les ventes ont doublé entre 2019 et 2023.", "2019/2023"),
+        ("L'accord a été signé en janvier 2025.", "2025-01"),
+        ("Le lancement est prévu en mars ou avril 2026.", "2026-03/2026-04"),
+        ("Le contrat court jusqu'en 2030.", "2030"),
+        ("La décision est tombée le 3 février 2025.", "2025-02-03"),
+        ("The company was founded on March 4, 2021.", "2021-03-04"),
+        ("Profits fell at the end of 2022.", "2022"),
+        ("Le produit sortira au printemps 2026.", "2026"),
+    ])
+    func absolute(text: String, value: String) throws {
+        let report = try facts(text)
+        #expect(report.dates.map(\.value) == [value])
+        #expect(report.dates.first?.relative == false)
+    }
+
+    @Test("relative dates stay unresolved without a publication date, and resolve with one", arguments: [
+        ("Le mois dernier, Globex a intégré l'outil.", "2025-01"),
+        ("L'an dernier, le marché a reculé.", "2024"),
+        ("Globex a annoncé mardi un nouveau plan.", "2025-02-11"),
+        ("Last month the firm raised prices.", "2025-01"),
+        ("Initech said on Monday that it would merge.", "2025-02-10"),
+    ])
+    func relative(text: String, resolved: String) throws {
+        let unanchored = try facts(text)
+        #expect(unanchored.dates.count == 1)
+        #expect(unanchored.dates.first?.value == nil)
+        #expect(unanchored.dates.first?.relative == true)
+        let anchored = try facts(text, published: "2025-02-12")
+        #expect(anchored.dates.first?.value == resolved)
+        #expect(anchored.dates.first?.relative == true)
+    }
+
+    @Test("durations, frequencies and counts are not dates", arguments: [
+        "Globex travaille sur ce projet depuis deux ans.",
+        "Le rapport paraît tous les six mois.",
+        "L'usine emploie 2030 personnes.",
+        "The four-year-old company grew fast.",
+        "En sept mois, la société a doublé.",
+    ])
+    func notDates(text: String) throws {
+        #expect(try facts(text).dates.isEmpty)
+    }
+}
+
+@Suite("Money")
+struct AmountTests {
+    @Test("amounts with value, currency and qualifier", arguments: [
+        ("Globex a levé plus de 10 milliards de dollars.", 1e10, "USD", Amount.Qualifier.moreThan),
+        ("Le projet coûte 6,2 Md€.", 6.2e9, "EUR", .exact),
+        ("Initech raised $3.5 billion.", 3.5e9, "USD", .exact),
+        ("Nvidia could invest up to $100bn.", 1e11, "USD", .lessThan),
+        ("Le rachat vaut environ 120 millions d'euros.", 1.2e8, "EUR", .about),
+        ("Globex a investi plusieurs milliards de dollars.", 1e9, "USD", .several),
+        ("The group is worth around £4.5 trillion.", 4.5e12, "GBP", .about),
+        ("Apple paiera près d'un milliard de dollars par an.", 1e9, "USD", .about),
+    ])
+    func amounts(text: String, value: Double, currency: String, qualifier: Amount.Qualifier) throws {
+        let report = try facts(text)
+        #expect(report.amounts.count == 1)
+        let amount = try #require(report.amounts.first)
+        #expect(abs(amount.value - value) / value < 0.001)
+        #expect(amount.currency == currency)
+        #expect(amount.qualifier == qualifier)
+    }
+
+    @Test("counts that are not money are left out", arguments: [
+        "Le modèle compte 150 milliards de paramètres.",
+        "Mistral 7B a été téléchargé partout.",
+        "La croissance atteint 12 %.",
+    ])
+    func notMoney(text: String) throws {
+        #expect(try facts(text).amounts.isEmpty)
+    }
+}
+
+@Suite("Quotes and claims")
+struct QuoteAndClaimTests {
+    @Test("quotes are attributed to their speaker", arguments: [
+        ("« Nous allons accélérer la production cette année », a déclaré Paul Durand, PDG de Globex.", "Paul Durand"),
+        ("\"We will ship the product in the spring,\" said Sarah Connor.", "Sarah Connor"),
+        ("Selon Claire Martin : « le marché reste très tendu ».", "Claire Martin"),
+    ])
+    func attributed(text: String, speaker: String) throws {
+        let report = try facts(text)
+        let quote = try #require(report.quotes.first)
+        #expect(report.entities.first { $0.id == quote.speaker }?.name == speaker)
+    }
+
+    @Test("a pronoun continues the previous speaker; an unnamed source gives none")
+    func anaphora() throws {
+        let report = try facts("« Le plan est prêt depuis longtemps », a déclaré Paul Durand. « Nous le lancerons bientôt partout », a-t-il ajouté. « Les ventes progressent encore nettement », indique un communiqué.")
+        #expect(report.quotes.count == 3)
+        let durand = report.entities.first { $0.name == "Paul Durand" }?.id
+        #expect(report.quotes.map(\.speaker) == [durand, durand, nil])
+    }
+
+    @Test("names in quotes and short scare quotes are not quotes")
+    func notQuotes() throws {
+        #expect(try facts("La famille, baptisée « Atlas », sera « record ».").quotes.isEmpty)
+    }
+
+    @Test("claims are marked reported, anonymous or hedged", arguments: [
+        ("Selon Bloomberg, Globex prépare une offre.", Status.reported),
+        ("Globex préparerait une offre.", .hedged),
+        ("Une personne au fait du dossier a confié que Globex hésite.", .anonymous),
+        ("Initech is reportedly preparing a bid.", .hedged),
+        ("People familiar with the matter said Initech will sell.", .anonymous),
+    ])
+    func claims(text: String, status: Status) throws {
+        let report = try facts(text)
+        #expect(report.claims.first?.status == status)
+    }
+
+    @Test("a plain statement and conditional words inside a quote are not hedged claims")
+    func notClaims() throws {
+        #expect(try facts("Globex a publié ses résultats.").claims.isEmpty)
+        #expect(try facts("« Ce serait une erreur de tout arrêter », a déclaré Paul Durand.").claims.isEmpty)
+    }
+}
+
+@Suite("Relations and events")
+struct RelationTests {
+    @Test("typed relations between stakeholders", arguments: [
+        ("Microsoft a investi 10 milliards de dollars dans OpenAI.", "Microsoft", Relation.Kind.investsIn, "OpenAI"),
+        ("OpenAI s'est allié à SoftBank et Oracle.", "OpenAI", .partnersWith, "Oracle"),
+        ("Apple a racheté la start-up Verdane Robotics.", "Apple", .acquires, "Verdane Robotics"),
+        ("Nvidia invested $5 billion in Intel.", "Nvidia", .investsIn, "Intel"),
+        ("Le modèle o1 d'OpenAI progresse.", "OpenAI", .develops, "o1"),
+    ])
+    func typed(text: String, source: String, kind: Relation.Kind, target: String) throws {
+        let report = try facts(text)
+        let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        #expect(report.relations.contains { names[$0.source] == source && $0.kind == kind && names[$0.target] == target },
+                "\(report.relations)")
+    }
+
+    @Test("a role gives a works-for relation")
+    func roleRelation() throws {
+        let report = try facts("Paul Durand, directeur général de Globex, confirme.")
+        #expect(report.relations.contains { $0.kind == .leads })
+    }
+
+    @Test("a sentence with two dates gives two events; an announcement without date is undated")
+    func events() throws {
+        let report = try facts("Globex a ouvert une usine en 2021 et une autre en 2024. Initech a annoncé un plan de 2 milliards d'euros.")
+        #expect(report.events.filter { $0.date != nil }.count == 2)
+        #expect(report.events.contains { $0.date == nil && $0.sentence == "s2" })
+    }
+}
