@@ -3,18 +3,31 @@
 extension StringProtocol {
     public func trimmingWhitespace() -> String {
         let scalars = Array(unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
 
 extension Unicode.Scalar {
-    var isLetter: Bool { properties.isAlphabetic }
-    var isUppercaseLetter: Bool { properties.isUppercase }
-    var isLowercaseLetter: Bool { properties.isLowercase }
+    // ASCII fast paths: Unicode property lookups are slow and most article text is ASCII.
+    var isLetter: Bool {
+        if value < 128 { return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
+        return properties.isAlphabetic
+    }
+    var isUppercaseLetter: Bool {
+        if value < 128 { return value >= 65 && value <= 90 }
+        return properties.isUppercase
+    }
+    var isLowercaseLetter: Bool {
+        if value < 128 { return value >= 97 && value <= 122 }
+        return properties.isLowercase
+    }
     var isDigit: Bool { value >= 48 && value <= 57 }
-    var isSpace: Bool { properties.isWhitespace }
+    var isSpace: Bool {
+        if value < 128 { return value == 32 || (value >= 9 && value <= 13) }
+        return properties.isWhitespace
+    }
     var isApostrophe: Bool { self == "'" || self == "\u{2019}" }
 
     /// Removes the accent from common Latin letters, for matching wordings case- and accent-blind.
@@ -49,7 +62,7 @@ public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
     var previousSpace = true
     for scalar in text.unicodeScalars {
         let folded = scalar.foldedLowercase
-        if folded.properties.isWhitespace {
+        if folded.isSpace {
             if !previousSpace { result.append(" ") }
             previousSpace = true
         } else {

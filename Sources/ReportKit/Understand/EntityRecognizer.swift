@@ -125,21 +125,21 @@ struct EntityRecognizer {
 
     private func matchEpithet(_ tokens: [Token], at index: Int) -> (Int, Int)? {
         let limit = min(gazetteer.longestEpithet, tokens.count - index)
-        guard limit > 0 else { return nil }
+        guard limit > 1, gazetteer.epithetStarts.contains(tokens[index].key) else { return nil }
         for length in stride(from: limit, through: 2, by: -1) {
-            let key = Gazetteer.key(tokens[index..<index + length].map(\.text))
+            let key = Gazetteer.key(tokens[index..<index + length])
             if let entry = gazetteer.epithet(key) { return (length, entry) }
         }
         return nil
     }
 
     private func matchName(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-        guard tokens[index].isWord else { return nil }
+        guard tokens[index].isWord, gazetteer.nameStarts.contains(tokens[index].key) else { return nil }
         let limit = min(gazetteer.longestName, tokens.count - index)
         for length in stride(from: limit, through: 1, by: -1) {
             let slice = tokens[index..<index + length]
             guard slice.last!.isWord || slice.last!.text == "." else { continue }
-            let key = Gazetteer.key(slice.map(\.text))
+            let key = Gazetteer.key(slice)
             guard let entry = gazetteer.entry(named: key) else { continue }
             // Case matters for names that are also words ("Apple", "Meta", "Word", "X"): the text must
             // write them as names. Names written in lowercase ("o1", "xAI") match as written.

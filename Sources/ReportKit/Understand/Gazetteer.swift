@@ -29,13 +29,17 @@ public struct Gazetteer: Sendable {
         return gazetteer
     }()
 
-    /// The key a sequence of surface words is looked up by.
-    static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
-        words.map { foldForMatching($0).trimmingCharactersIn(".") }.joined(separator: " ")
+    /// First words of names and epithets: most tokens start none, and are rejected at once.
+    private(set) var nameStarts: Set<String> = []
+    private(set) var epithetStarts: Set<String> = []
+
+    /// The key a run of tokens is looked up by.
+    static func key<C: Collection>(_ tokens: C) -> String where C.Element == Token {
+        tokens.map(\.key).joined(separator: " ")
     }
 
     static func key(of text: String) -> String {
-        key(Tokenizer.tokens(text).map(\.text))
+        key(Tokenizer.tokens(text))
     }
 
     mutating func add(_ entry: Entry) {
@@ -53,7 +57,8 @@ public struct Gazetteer: Sendable {
         for form in [entry.name] + entry.aliases {
             let tokens = Tokenizer.tokens(form)
             guard !tokens.isEmpty else { continue }
-            names[Self.key(tokens.map(\.text))] = index
+            names[Self.key(tokens)] = index
+            nameStarts.insert(tokens[0].key)
             longestName = max(longestName, tokens.count)
         }
     }
@@ -61,7 +66,8 @@ public struct Gazetteer: Sendable {
     mutating func addEpithet(_ phrase: String, for name: String) {
         guard let index = names[Self.key(of: name)] else { return }
         let tokens = Tokenizer.tokens(phrase)
-        epithets[Self.key(tokens.map(\.text))] = index
+        epithets[Self.key(tokens)] = index
+        epithetStarts.insert(tokens[0].key)
         longestEpithet = max(longestEpithet, tokens.count)
     }
 

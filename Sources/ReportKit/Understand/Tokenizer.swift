@@ -8,6 +8,8 @@ struct Token: Sendable {
     var end: Int
     var isCapitalized: Bool
     var hasDigit: Bool
+    /// The folded form without trailing dots: what gazetteer keys are made of.
+    var key: String
     /// Punctuation tokens (",", "«", "(", ":") are kept so that patterns can stop at them.
     var isPunctuation: Bool
 
@@ -26,9 +28,12 @@ enum Tokenizer {
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
             let slice = String(String.UnicodeScalarView(scalars[start..<end]))
-            return Token(text: slice, folded: foldForMatching(slice), start: start, end: end,
+            let folded = foldForMatching(slice)
+            var key = folded
+            while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
+            return Token(text: slice, folded: folded, start: start, end: end,
                          isCapitalized: scalars[start].isUppercaseLetter,
-                         hasDigit: scalars[start..<end].contains { $0.isDigit }, isPunctuation: punctuation)
+                         hasDigit: scalars[start..<end].contains { $0.isDigit }, key: key, isPunctuation: punctuation)
         }
         let count = scalars.count
         func isWordScalar(_ position: Int) -> Bool {

@@ -39,7 +39,7 @@ struct Formatting {
 
     /// "plus de 10 Md USD" / "more than USD 10 billion": the value as a reader says it.
     func amount(_ amount: Amount) -> String {
-        let (scaled, unit) = scale(amount.value)
+        let (scaled, unit) = scale(amount.value, plural: amount.qualifier == .several)
         let number = number(scaled)
         let prefix: String
         switch amount.qualifier {
@@ -53,14 +53,14 @@ struct Formatting {
         return language == .english ? "\(prefix)\(amount.currency) \(body)" : "\(prefix)\(body) \(amount.currency)"
     }
 
-    private func scale(_ value: Double) -> (Double, String) {
+    private func scale(_ value: Double, plural: Bool) -> (Double, String) {
         let units: [(Double, String, String)] = [
             (1e12, " trillion", " billions de"), (1e9, " billion", " milliards"), (1e6, " million", " millions"),
         ]
         for (size, english, french) in units where value >= size {
             var frenchUnit = french
             if size == 1e12 { frenchUnit = " mille milliards" }
-            if value / size < 2, language == .french { frenchUnit = String(frenchUnit.dropLast(frenchUnit.hasSuffix("s") ? 1 : 0)) }
+            if value / size < 2, language == .french, !plural { frenchUnit = String(frenchUnit.dropLast(frenchUnit.hasSuffix("s") ? 1 : 0)) }
             return (value / size, language == .english ? english : frenchUnit)
         }
         return (value, "")
