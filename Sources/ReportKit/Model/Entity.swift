@@ -14,18 +14,22 @@ public struct Entity: Codable, Sendable, Hashable {
     public var role: String?
     /// The organisation the role is held at, as an entity id.
     public var roleOrganization: String?
+    /// The sentence that states the role.
+    public var roleSentence: String?
     /// A short description from the gazetteer, when the entity is known to it.
     public var description: String?
     public var mentions: [Mention]
 
     public init(id: String, name: String, kind: Kind, aliases: [String] = [], role: String? = nil,
-                roleOrganization: String? = nil, description: String? = nil, mentions: [Mention] = []) {
+                roleOrganization: String? = nil, roleSentence: String? = nil, description: String? = nil,
+                mentions: [Mention] = []) {
         self.id = id
         self.name = name
         self.kind = kind
         self.aliases = aliases
         self.role = role
         self.roleOrganization = roleOrganization
+        self.roleSentence = roleSentence
         self.description = description
         self.mentions = mentions
     }

@@ -63,7 +63,15 @@ enum DefaultTemplates {
         "overview.md": #"""
 # {{headline}}
 
-{{#source}}{{source}} · {{/source}}{{#published}}{{published}} · {{/published}}{{#author}}{{author}} · {{/author}}{{languageName}} · {{wordCount}} {{t.words}}{{#url}} · [{{t.read_original}}]({{url}}){{/url}}
+{{#summary}}
+- **{{label}}**: {{value}}
+{{/summary}}
+{{#author}}
+- **{{t.card_author}}**: {{author}}
+{{/author}}
+{{#url}}
+- [{{t.read_original}}]({{url}})
+{{/url}}
 
 {{#isTruncated}}
 > **{{t.truncated_badge}}** — {{truncationSummary}} [{{t.truncation_details}}](paywall/index.html)
@@ -86,7 +94,7 @@ enum DefaultTemplates {
 **{{t.amounts}}**:
 
 {{#amounts}}
-- {{display}} — “{{text}}” ([{{t.evidence}}](#{{sentence}}))
+- [{{display}}](anchor:{{id}}) — “{{text}}” ([{{t.evidence}}](#{{sentence}}))
 {{/amounts}}
 {{/hasAmounts}}
 
@@ -94,7 +102,7 @@ enum DefaultTemplates {
 **{{t.quotes}}**:
 
 {{#quotes}}
-- “{{text}}” — {{#speakerName}}{{speakerName}}{{/speakerName}}{{^speakerName}}{{t.unattributed}}{{/speakerName}} ([{{t.evidence}}](#{{sentence}}))
+- [“{{text}}”](anchor:{{id}}) — {{#speakerName}}{{speakerName}}{{/speakerName}}{{^speakerName}}{{t.unattributed}}{{/speakerName}} ([{{t.evidence}}](#{{sentence}}))
 {{/quotes}}
 {{/hasQuotes}}
 
@@ -119,7 +127,7 @@ enum DefaultTemplates {
 {{/heading}}
 
 {{#paragraphs}}
-{{#sentences}}[{{text}}](anchor:{{id}}){{#badge}} *({{badge}})*{{/badge}} {{/sentences}}
+{{#sentences}}[{{text}}](anchor:{{id}}){{#badge}} *({{badge}})*{{/badge}}{{#facts}} [{{label}}]({{href}}){{/facts}} {{/sentences}}
 
 {{/paragraphs}}
 {{/sections}}
@@ -190,11 +198,15 @@ enum DefaultTemplates {
         "stakeholders.md": #"""
 # {{t.stakeholders}} — {{headline}}
 
+[](figure:graph)
+
+{{t.graph_note}}
+
 {{#groups}}
 ## {{label}}
 
 {{#entities}}
-- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{t.mentions}}: {{mentionCount}} ([{{t.first_mention}}](../index.html#{{firstSentence}})){{#hasAliases}}  
+- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{#roleSentence}} ([{{t.evidence}}](../index.html#{{roleSentence}})){{/roleSentence}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{t.mentions}}: {{mentionCount}} ([{{t.first_mention}}](../index.html#{{firstSentence}})){{#hasAliases}}  
   {{t.aliases}}: {{aliasList}}{{/hasAliases}}
 {{/entities}}
 
@@ -207,7 +219,7 @@ enum DefaultTemplates {
 
 {{#hasRelations}}
 {{#relations}}
-- [{{sourceName}}](#{{source}}) **{{label}}** [{{targetName}}](#{{target}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [{{sourceName}}](#{{source}}) [**{{label}}**](anchor:{{anchor}}) [{{targetName}}](#{{target}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} ([{{t.evidence}}](../index.html#{{sentence}}))
 {{/relations}}
 {{/hasRelations}}
 {{^hasRelations}}
@@ -323,6 +335,34 @@ en:
   reason_endOfText: nothing follows it
   reason_followedByHeading: a new section follows directly
   reason_followedByUnrelatedParagraph: a gap, then unrelated text
+  chart_title: Dated events on a time axis
+  chart_dated: dated events are drawn; the list below gives each one with its evidence
+  chart_undated: undated or relative events are listed below the chart
+  graph_title: Stakeholder graph
+  graph_nodes: stakeholders
+  graph_edges: relations; the lists below give the same information with evidence
+  graph_note: "Solid lines are stated by the article; dashed lines are reported or hedged. Every node and label links to its entry below."
+  fact_date: date
+  fact_event: event
+  fact_relation: relation
+  fact_amount: amount
+  fact_quote: quote
+  fact_role: role
+  card_source: Source
+  card_published: Published
+  card_unknown: not given
+  card_language: Language
+  card_length: Length
+  card_sections: sections
+  card_truncation: Capture
+  card_complete: complete
+  card_counts: Found
+  card_entities: stakeholders
+  card_events: events
+  card_relations: relations
+  card_quotes: quotes
+  card_amounts: amounts
+  card_author: Author
 fr:
   site_title: Synthèses
   index_intro: Chaque synthèse résume un article — ce qu'il dit, quand les choses se passent, qui est impliqué, et ce qui manque à la capture.
@@ -430,6 +470,34 @@ fr:
   reason_endOfText: rien ne suit
   reason_followedByHeading: une nouvelle section suit directement
   reason_followedByUnrelatedParagraph: un blanc, puis un texte sans rapport
+  chart_title: Événements datés sur un axe du temps
+  chart_dated: événements datés sont placés ; la liste ci-dessous les reprend avec leur source
+  chart_undated: événements sans date ou relatifs sont listés sous le graphique
+  graph_title: Graphe des acteurs
+  graph_nodes: acteurs
+  graph_edges: relations ; les listes ci-dessous donnent les mêmes informations avec leur source
+  graph_note: "Les traits pleins sont affirmés par l'article ; les pointillés sont rapportés ou au conditionnel. Chaque nœud et chaque étiquette renvoie à sa ligne ci-dessous."
+  fact_date: date
+  fact_event: événement
+  fact_relation: relation
+  fact_amount: montant
+  fact_quote: citation
+  fact_role: rôle
+  card_source: Source
+  card_published: Publié
+  card_unknown: non indiqué
+  card_language: Langue
+  card_length: Longueur
+  card_sections: sections
+  card_truncation: Capture
+  card_complete: complète
+  card_counts: Relevé
+  card_entities: acteurs
+  card_events: événements
+  card_relations: relations
+  card_quotes: citations
+  card_amounts: montants
+  card_author: Auteur
 """# + "\n",
         "style.css": #"""
 /* reportgen default theme: readable measure, light and dark, prints cleanly. */
@@ -479,9 +547,30 @@ li { margin: 0.3rem 0; }
   a { color: #000; text-decoration: none; }
   blockquote { background: none; color: #000; }
 }
+/* Figures: drawn by reportgen as inline SVG; wide ones scroll inside their box, never the page. */
+.figure-scroll {
+  overflow-x: auto; margin: 1rem 0; border: 1px solid var(--rule); border-radius: 4px; background: var(--bg);
+  /* Wider than the text column when the window allows, never wider than the window. */
+  width: min(calc(100vw - 2rem), 72rem); position: relative; left: 50%; transform: translateX(-50%);
+}
+.figure-scroll svg { display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+svg .node-label { font-size: 13px; fill: var(--fg); }
+svg .node-role { font-size: 11px; fill: var(--muted); }
+svg .edge { fill: none; stroke: var(--muted); stroke-width: 1.4; }
+svg .edge.dashed { stroke-dasharray: 5 4; }
+svg .arrowhead { fill: var(--muted); }
+svg .edge-label-bg { fill: var(--bg); stroke: var(--rule); }
+svg .edge-label { font-size: 11px; fill: var(--fg); }
+svg .axis, svg .tick { stroke: var(--muted); stroke-width: 1; }
+svg .tick-label { font-size: 11px; fill: var(--muted); }
+svg .mark { fill: var(--accent); }
+svg .mark.uncertain { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 3 2; }
+svg a:focus-visible rect, svg a:focus-visible circle, svg a:focus-visible polygon { stroke: var(--fg); stroke-width: 3; }
 """# + "\n",
         "timeline.md": #"""
 # {{t.timeline}} — {{headline}}
+
+[](figure:timeline)
 
 {{#anchorNote}}
 {{anchorNote}}
@@ -491,7 +580,7 @@ li { margin: 0.3rem 0; }
 ## {{label}}
 
 {{#events}}
-- **{{when}}** — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
 {{/events}}
 
 {{/years}}
@@ -505,7 +594,7 @@ li { margin: 0.3rem 0; }
 {{t.unresolved_intro}}
 
 {{#unresolved}}
-- **{{when}}** — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} — {{why}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} — {{why}} ([{{t.evidence}}](../index.html#{{sentence}}))
 {{/unresolved}}
 {{/hasUnresolved}}
 
@@ -515,7 +604,7 @@ li { margin: 0.3rem 0; }
 {{t.undated_intro}}
 
 {{#undated}}
-- {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [{{summary}}](anchor:{{id}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
 {{/undated}}
 {{/hasUndated}}
 """# + "\n",

@@ -3,12 +3,15 @@ import CCmark
 /// Converts Markdown to HTML with libcmark, in safe mode (raw HTML and dangerous URLs are
 /// dropped by cmark itself), and turns the template convention `[text](anchor:ID)` into
 /// `<span class="anchor" id="ID">text</span>` so that pages can link to any sentence or heading.
+/// A paragraph made only of `[](figure:NAME)` is replaced by the figure (an SVG that reportgen
+/// drew and escaped itself); article text never reaches a figure slot because it is escaped.
 public struct MarkdownToHTML: Sendable {
     public static let anchorScheme = "anchor:"
+    public static let figureScheme = "figure:"
 
     public init() {}
 
-    public func render(_ markdown: String) -> String {
+    public func render(_ markdown: String, figures: [String: String] = [:]) -> String {
         var markdown = markdown
         let document: OpaquePointer? = markdown.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -18,6 +21,7 @@ public struct MarkdownToHTML: Sendable {
         guard let document else { return "" }
         defer { cmark_node_free(document) }
         convertAnchors(in: document)
+        insertFigures(figures, in: document)
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(html) }
         return String(cString: html)
@@ -50,6 +54,27 @@ public struct MarkdownToHTML: Sendable {
             while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
             cmark_node_replace(link, span)
             cmark_node_free(link)
+        }
+    }
+
+    private func insertFigures(_ figures: [String: String], in document: OpaquePointer) {
+        var slots: [(paragraph: OpaquePointer, name: String)] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let link = cmark_node_first_child(node),
+                  cmark_node_next(link) == nil, cmark_node_get_type(link) == CMARK_NODE_LINK,
+                  let url = cmark_node_get_url(link) else { continue }
+            let destination = String(cString: url)
+            guard destination.hasPrefix(Self.figureScheme) else { continue }
+            slots.append((node, String(destination.dropFirst(Self.figureScheme.count))))
+        }
+        for (paragraph, name) in slots {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, figures[name] ?? "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(paragraph, block)
+            cmark_node_free(paragraph)
         }
     }
 

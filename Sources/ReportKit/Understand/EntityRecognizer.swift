@@ -12,6 +12,7 @@ struct EntityRecognizer {
         var mentions: [Mention] = []
         var role: String?
         var roleOrganization: Int?
+        var roleSentence: String?
         var fromGazetteer: Bool
         var kindIsCertain: Bool
     }
@@ -296,6 +297,7 @@ struct EntityRecognizer {
         guard people.count == roles.count, roles.count >= 2 else { return }
         for (person, role) in zip(people, roles) where drafts[person.entity].role == nil {
             drafts[person.entity].role = analysis.text(role)
+            drafts[person.entity].roleSentence = analysis.sentence.id
         }
     }
 
@@ -352,6 +354,7 @@ struct EntityRecognizer {
                 role.contains($0.tokens.lowerBound) && [.organization, .regulator, .media].contains(drafts[$0.entity].kind)
             }
             drafts[mention.entity].roleOrganization = organization?.entity
+            drafts[mention.entity].roleSentence = analysis.sentence.id
         }
     }
 
@@ -372,7 +375,8 @@ struct EntityRecognizer {
         }
         let entities = ordered.map { index, draft in
             Entity(id: idByDraft[index]!, name: draft.name, kind: draft.kind, aliases: draft.aliases, role: draft.role,
-                   roleOrganization: draft.roleOrganization.flatMap { idByDraft[$0] }, description: draft.description,
+                   roleOrganization: draft.roleOrganization.flatMap { idByDraft[$0] }, roleSentence: draft.roleSentence,
+                   description: draft.description,
                    mentions: draft.mentions)
         }
         return (entities, idByDraft)

@@ -24,17 +24,32 @@ struct ReportPages {
         var pages: [(String, String)] = []
         for page in Page.allCases {
             let model: [String: Any]
+            var figures: [String: String] = [:]
             switch page {
             case .overview: model = overviewModel()
-            case .timeline: model = TimelinePageModel(report: report, format: format).model()
-            case .stakeholders: model = StakeholdersPageModel(report: report, format: format).model()
+            case .timeline:
+                model = TimelinePageModel(report: report, format: format).model()
+                let chart = TimelineChart(report: report, describe: { format.date($0) })
+                figures["timeline"] = chart.svg(title: strings["chart_title"] ?? "", description: chartDescription(chart))
+            case .stakeholders:
+                model = StakeholdersPageModel(report: report, format: format).model()
+                let graph = StakeholderGraph(report: report, relationLabel: { format.word("relation_\($0.rawValue)") })
+                figures["graph"] = graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
             let body = try templates.render(page.template, model.merging(common) { new, _ in new })
-            let html = try wrap(body: markdown.render(body), page: page)
+            let html = try wrap(body: markdown.render(body, figures: figures), page: page)
             pages.append(("\(report.metadata.slug)/\(page.folder)index.html", html))
         }
         return pages
+    }
+
+    private func chartDescription(_ chart: TimelineChart) -> String {
+        "\(chart.marks.count) \(strings["chart_dated"] ?? ""); \(chart.undatedCount) \(strings["chart_undated"] ?? "")"
+    }
+
+    private func graphDescription(_ graph: StakeholderGraph) -> String {
+        "\(graph.nodes.count) \(strings["graph_nodes"] ?? ""), \(graph.edges.count) \(strings["graph_edges"] ?? "")"
     }
 
     private var common: [String: Any] {
@@ -64,11 +79,13 @@ struct ReportPages {
     private func overviewModel() -> [String: Any] {
         let truncation = report.truncation
         let sentenceBadges = badgesBySentence()
+        let sentenceFacts = factsBySentence()
         let sections: [[String: Any]] = report.sections.map { section in
             ["id": section.id, "heading": optionalValue(section.heading),
              "paragraphs": section.paragraphs.map { paragraph -> [String: Any] in
                  ["id": paragraph.id, "sentences": paragraph.sentences.map { sentence -> [String: Any] in
-                     ["id": sentence.id, "text": sentence.text, "badge": optionalValue(sentenceBadges[sentence.id])]
+                     ["id": sentence.id, "text": sentence.text, "badge": optionalValue(sentenceBadges[sentence.id]),
+                      "facts": sentenceFacts[sentence.id] ?? [[String: Any]]()]
                  }]
              }]
         }
@@ -76,11 +93,11 @@ struct ReportPages {
             section.heading.map { ["id": section.id, "heading": $0] }
         }
         let actors = mainActors()
-        let amounts: [[String: Any]] = report.amounts.map {
-            ["display": format.amount($0), "text": $0.text, "sentence": $0.sentence]
+        let amounts: [[String: Any]] = report.amounts.enumerated().map { index, amount in
+            ["id": "amount-\(index + 1)", "display": format.amount(amount), "text": amount.text, "sentence": amount.sentence]
         }
-        let quotes: [[String: Any]] = report.quotes.map { quote in
-            ["text": quote.text, "sentence": quote.sentence,
+        let quotes: [[String: Any]] = report.quotes.enumerated().map { index, quote in
+            ["id": "quote-\(index + 1)", "text": quote.text, "sentence": quote.sentence,
              "speakerName": optionalValue(quote.speaker.flatMap { id in report.entities.first { $0.id == id }?.name })]
         }
         let dated = report.dates.compactMap(\.value).sorted()
@@ -104,6 +121,7 @@ struct ReportPages {
             "amounts": amounts, "hasAmounts": !amounts.isEmpty,
             "quotes": quotes, "hasQuotes": !quotes.isEmpty,
             "dateSpan": optionalValue(span), "hasDateSpan": span != nil,
+            "summary": summaryCard(),
             "reportedCount": report.claims.filter { $0.status == .reported }.count,
             "hedgedCount": report.claims.filter { $0.status == .hedged }.count,
             "anonymousCount": report.claims.filter { $0.status == .anonymous }.count,
@@ -119,6 +137,38 @@ struct ReportPages {
         return ranked.enumerated().map { index, entity in
             ["id": entity.id, "name": entity.name, "role": optionalValue(entity.role), "last": index == ranked.count - 1]
         }
+    }
+
+    /// The facts each sentence supports, as links to where they are shown.
+    private func factsBySentence() -> [String: [[String: Any]]] {
+        var facts: [String: [[String: Any]]] = [:]
+        func add(_ sentence: String, _ label: String, _ href: String) {
+            facts[sentence, default: []].append(["label": strings[label] ?? label, "href": href])
+        }
+        for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline/index.html#\(event.id)") }
+        for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders/index.html#rel-\(index + 1)") }
+        for (index, amount) in report.amounts.enumerated() { add(amount.sentence, "fact_amount", "#amount-\(index + 1)") }
+        for (index, quote) in report.quotes.enumerated() { add(quote.sentence, "fact_quote", "#quote-\(index + 1)") }
+        for entity in report.entities where entity.roleSentence != nil {
+            add(entity.roleSentence!, "fact_role", "stakeholders/index.html#\(entity.id)")
+        }
+        return facts
+    }
+
+    /// Source, date, language, length, truncation and counts, for the card at the top.
+    private func summaryCard() -> [[String: Any]] {
+        var rows: [(String, String)] = []
+        if let source = report.metadata.source { rows.append(("card_source", source)) }
+        rows.append(("card_published", report.metadata.published.map { format.date($0.iso) } ?? (strings["card_unknown"] ?? "")))
+        rows.append(("card_language", strings["language_name"] ?? language.rawValue))
+        rows.append(("card_length", "\(report.wordCount) \(strings["words"] ?? ""), \(report.sections.count) \(strings["card_sections"] ?? "")"))
+        rows.append(("card_truncation", report.truncation.isTruncated ? (strings["truncated_badge"] ?? "") : (strings["card_complete"] ?? "")))
+        rows.append(("card_counts", [
+            "\(report.entities.count) \(strings["card_entities"] ?? "")", "\(report.events.count) \(strings["card_events"] ?? "")",
+            "\(report.relations.count) \(strings["card_relations"] ?? "")", "\(report.quotes.count) \(strings["card_quotes"] ?? "")",
+            "\(report.amounts.count) \(strings["card_amounts"] ?? "")",
+        ].joined(separator: " · ")))
+        return rows.map { ["label": strings[$0.0] ?? $0.0, "value": $0.1] }
     }
 
     private func badgesBySentence() -> [String: String] {

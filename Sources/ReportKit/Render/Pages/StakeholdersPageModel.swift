@@ -15,6 +15,7 @@ struct StakeholdersPageModel {
                 "entities": members.map { entity -> [String: Any] in
                     [
                         "id": entity.id, "name": entity.name, "role": optionalValue(entity.role),
+                        "roleSentence": optionalValue(entity.roleSentence),
                         "description": optionalValue(entity.description),
                         "aliasList": entity.aliases.joined(separator: ", "), "hasAliases": !entity.aliases.isEmpty,
                         "mentionCount": entity.mentions.count,
@@ -24,8 +25,9 @@ struct StakeholdersPageModel {
             ])
         }
         let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let relations: [[String: Any]] = report.relations.map { relation in
+        let relations: [[String: Any]] = report.relations.enumerated().map { index, relation in
             [
+                "anchor": "rel-\(index + 1)",
                 "source": relation.source, "target": relation.target,
                 "sourceName": names[relation.source] ?? relation.source,
                 "targetName": names[relation.target] ?? relation.target,

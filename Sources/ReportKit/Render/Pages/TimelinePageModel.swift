@@ -57,7 +57,7 @@ struct TimelinePageModel {
             return ["id": id, "name": entity.name, "last": index == event.participants.count - 1]
         }
         return [
-            "when": optionalValue(when), "summary": event.summary, "sentence": event.sentence,
+            "id": event.id, "when": optionalValue(when), "summary": event.summary, "sentence": event.sentence,
             "statusLabel": optionalValue(event.status == .asserted ? nil : format.word("status_\(event.status.rawValue)")),
             "participants": participants, "hasParticipants": !participants.isEmpty, "why": "",
         ]

@@ -1,0 +1,62 @@
+/// Text and attribute escaping for the SVG reportgen draws itself. Article text becomes
+/// character data only; control, bidi and zero-width characters are dropped so that a label
+/// cannot reorder or hide what it says.
+enum SVGText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || BlockReader.isInvisibleFormatting(scalar) { continue }
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Cuts a label to `limit` characters with an ellipsis, on a word boundary when possible.
+    static func truncate(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            return String(cut[..<space]) + "…"
+        }
+        return String(cut) + "…"
+    }
+
+    /// A width estimate for a label in a sans-serif font: generous, so that real text never
+    /// overflows the box the layout reserves for it.
+    static func width(_ text: String, fontSize: Double) -> Double {
+        var units = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "i", "l", "j", "'", "’", ".", ",", ":", ";", "!", "|", "I", " ": units += 0.36
+            case "m", "w", "M", "W", "@": units += 0.95
+            default: units += scalar.isUppercaseLetter || scalar.isDigit ? 0.72 : 0.62
+            }
+        }
+        return units * fontSize
+    }
+
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+/// An axis-aligned box, for layout and the overlap checks in tests.
+public struct Box: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public func intersects(_ other: Box) -> Bool {
+        x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
+}
