@@ -13,11 +13,15 @@ public struct BuildOptions: Sendable {
     public var entitiesFile: String?
     /// Load, understand and render, but write nothing.
     public var dryRun: Bool
+    /// The absolute URL the site is published at; enables canonical links, sitemap.xml and feed.xml.
+    public var baseURL: String?
+    /// From SOURCE_DATE_EPOCH: the only clock a build reads, for the feed's date.
+    public var sourceDateEpoch: Int?
     public var fileOperations: FileOperations
 
     public init(inputs: [String], output: String, templates: String? = nil, strict: Bool = false,
                 published: CalendarDay? = nil, entitiesFile: String? = nil, dryRun: Bool = false,
-                fileOperations: FileOperations = .live) {
+                baseURL: String? = nil, sourceDateEpoch: Int? = nil, fileOperations: FileOperations = .live) {
         self.inputs = inputs
         self.output = output
         self.templates = templates
@@ -25,6 +29,8 @@ public struct BuildOptions: Sendable {
         self.published = published
         self.entitiesFile = entitiesFile
         self.dryRun = dryRun
+        self.baseURL = baseURL
+        self.sourceDateEpoch = sourceDateEpoch
         self.fileOperations = fileOperations
     }
 }
@@ -54,6 +60,14 @@ public struct SiteBuild {
         let files = try InputDiscovery.articleFiles(in: options.inputs)
         let templates: TemplateSet
         let understanding: Understanding
+        var baseURL: String?
+        if let given = options.baseURL {
+            guard let normalised = SiteFeeds.normalise(baseURL: given) else {
+                throw DiagnosticList([.error(.invalidBaseURL, file: nil, "--base-url must be an http(s) URL, got '\(given)'",
+                    hint: "for example --base-url https://example.org/briefings/")])
+            }
+            baseURL = normalised
+        }
         do {
             templates = try TemplateSet(overrideDirectory: options.templates)
             understanding = try Understanding(extraGazetteer: options.entitiesFile)
@@ -95,17 +109,36 @@ public struct SiteBuild {
         var outputFiles: [(String, [UInt8])] = []
         do throws(Diagnostic) {
             for report in SitePages.ordered(reports) {
-                for page in try ReportPages(report: report, templates: templates).render() {
+                let pages = ReportPages(report: report, templates: templates, baseURL: baseURL)
+                for page in try pages.render() {
                     outputFiles.append((page.path, Array(page.html.utf8)))
                 }
-                outputFiles.append(("\(report.metadata.slug)/report.json", try ReportJSON.encode(report)))
+                let slug = report.metadata.slug
+                outputFiles.append(("\(slug)/report.json", try ReportJSON.encode(report)))
+                do {
+                    outputFiles.append(("\(slug)/timeline.json", try ReportData.timeline(report, describe: { pages.format.date($0) })))
+                    outputFiles.append(("\(slug)/stakeholders.json", try ReportData.stakeholders(report)))
+                } catch {
+                    throw Diagnostic.error(.writeFailed, file: report.metadata.sourcePath, "cannot encode the data files: \(error)")
+                }
             }
-            let site = SitePages(templates: templates)
+            let site = SitePages(templates: templates, baseURL: baseURL)
             let language = SitePages.siteLanguage(reports)
             let summaries = SitePages.ordered(reports).map(ReportSummary.init)
             outputFiles.append(("index.html", Array(try site.index(summaries, language: language).utf8)))
             outputFiles.append(("404.html", Array(try site.notFound(language: language).utf8)))
             outputFiles.append(("assets/style.css", Array(templates.stylesheet.utf8)))
+            if let baseURL {
+                let feeds = SiteFeeds(baseURL: baseURL, reports: summaries, sourceDateEpoch: options.sourceDateEpoch)
+                outputFiles.append(("sitemap.xml", Array(feeds.sitemap(summaries).utf8)))
+                outputFiles.append(("feed.xml", Array(feeds.atom(summaries, title: templates.strings.string("site_title", language)).utf8)))
+            } else {
+                let warning = Diagnostic.warning(.missingBaseURL, file: nil,
+                    "no --base-url: sitemap.xml, feed.xml and canonical links need absolute URLs and were left out",
+                    hint: "pass --base-url https://example.org/briefings/ when publishing")
+                diagnostics.append(warning)
+                log(warning.description)
+            }
         } catch {
             throw DiagnosticList(diagnostics.filter { $0.severity == .error } + [error])
         }

@@ -35,6 +35,9 @@ struct BuildCommand: ParsableCommand {
             completion: .file())
     var entities: String?
 
+    @Option(help: "The absolute URL the site is published at (enables canonical links, sitemap.xml and feed.xml).")
+    var baseURL: String?
+
     @Flag(help: "Stop at the first article with an error instead of building the others.")
     var strict = false
 
@@ -56,7 +59,9 @@ struct BuildCommand: ParsableCommand {
         }
         let quiet = self.quiet
         let options = BuildOptions(inputs: inputs, output: output, templates: templateFolder,
-                                   strict: strict, published: published, entitiesFile: entities, dryRun: dryRun)
+                                   strict: strict, published: published, entitiesFile: entities, dryRun: dryRun,
+                                   baseURL: baseURL,
+                                   sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) })
         let build = SiteBuild(options: options, log: { line in
             if line.contains(": warning: ") || line.contains(": error: ") { Console.error(line) }
             else if !quiet { Console.out(line) }

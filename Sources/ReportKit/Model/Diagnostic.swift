@@ -10,6 +10,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case duplicateSlug, templateSyntax, templateMissing, templateVariable, templatePartial
         case outputNotOwned, outputLocked, writeFailed, markdownRendering, gazetteer
         case relativeDateUnanchored, decodedLegacyEncoding, frontMatterUnknownKey, unsafeCharacters
+        case missingBaseURL, invalidBaseURL
     }
 
     public var severity: Severity

@@ -35,6 +35,14 @@ enum DefaultTemplates {
 <title>{{title}}</title>
 <meta name="description" content="{{description}}">
 <meta name="generator" content="{{generator}}">
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:type" content="{{ogType}}">
+<meta property="og:title" content="{{title}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:locale" content="{{lang}}">
+{{/canonical}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 </head>
 <body>

@@ -4,6 +4,7 @@ import Foundation
 /// page and the stylesheet.
 struct SitePages {
     let templates: TemplateSet
+    var baseURL: String? = nil
     let markdown = MarkdownToHTML()
 
     /// Reports newest first (by publication date, undated last), then by title.
@@ -40,7 +41,7 @@ struct SitePages {
             ]
         }
         let body = try templates.render("index.md", ["t": strings, "reports": rows, "lang": language.rawValue])
-        return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "")
+        return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "", canonical: baseURL)
     }
 
     func notFound(language: Language) throws(Diagnostic) -> String {
@@ -48,15 +49,16 @@ struct SitePages {
         // Served from any depth, so links are absolute from the site root is impossible without a
         // base URL: point to the root index relative to the 404 file's own folder.
         let body = try templates.render("404.md", ["t": strings, "root": "", "lang": language.rawValue])
-        return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "")
+        return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "", canonical: nil)
     }
 
-    private func layout(body: String, title: String, language: Language, root: String) throws(Diagnostic) -> String {
+    private func layout(body: String, title: String, language: Language, root: String, canonical: String?) throws(Diagnostic) -> String {
         let strings = templates.strings.table(for: language)
         return try templates.render(TemplateSet.layoutTemplate, [
             "lang": language.rawValue, "title": title, "description": strings["index_intro"] ?? title,
             "root": root, "body": markdown.render(body), "nav": [[String: Any]](), "hasReportNav": false,
             "t": strings, "generator": "reportgen \(ReportKitVersion.string)",
+            "canonical": optionalValue(canonical), "ogType": "website",
         ])
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 struct ReportPages {
     let report: Report
     let templates: TemplateSet
+    var baseURL: String? = nil
     let markdown = MarkdownToHTML()
 
     var language: Language { report.metadata.language }
@@ -71,6 +72,8 @@ struct ReportPages {
             "lang": language.rawValue, "title": title, "description": String(description.prefix(200)),
             "root": root, "body": body, "nav": nav, "hasReportNav": true, "t": strings,
             "generator": report.generator,
+            "canonical": optionalValue(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
+            "ogType": "article",
         ])
     }
 
