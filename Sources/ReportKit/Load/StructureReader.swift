@@ -28,6 +28,11 @@ struct StructureReader {
             blocks.removeFirst()
         } else if let title = frontMatter.title {
             headline = Headline(text: title, origin: .frontMatter, location: nil)
+        } else if let range = splitter.split(blocks[0].scalars).first {
+            // No title line: the text opens with prose, whose first sentence says what it is about.
+            let sentence = String(String.UnicodeScalarView(blocks[0].scalars[range]))
+            headline = Headline(text: sentence.truncated(to: 110), origin: .firstSentence,
+                                location: lines.location(of: blocks[0].firstOffset))
         } else {
             headline = Headline(text: Self.title(fromFileName: path), origin: .fileName, location: nil)
         }

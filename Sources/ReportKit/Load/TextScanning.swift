@@ -85,3 +85,15 @@ func countWords<S: StringProtocol>(_ text: S) -> Int {
     }
     return count
 }
+
+extension String {
+    /// Cuts to `limit` characters with an ellipsis, on a word boundary when possible.
+    func truncated(to limit: Int) -> String {
+        guard count > limit else { return self }
+        let cut = prefix(limit - 1)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            return String(cut[..<space]) + "…"
+        }
+        return String(cut) + "…"
+    }
+}

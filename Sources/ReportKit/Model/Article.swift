@@ -23,13 +23,13 @@ public struct Article: Codable, Sendable {
 
 public struct Headline: Codable, Sendable, Hashable {
     public var text: String
-    /// Where it came from: the first line of the text, a Markdown `#` heading, front matter, or
-    /// (when nothing else is there) the file name.
+    /// Where it came from: the first line of the text, a Markdown `#` heading, front matter, the
+    /// first sentence (when the text starts with prose), or the file name.
     public var origin: Origin
     public var location: SourceLocation?
 
     public enum Origin: String, Codable, Sendable {
-        case firstLine, markdownHeading, frontMatter, fileName
+        case firstLine, markdownHeading, frontMatter, firstSentence, fileName
     }
 
     public init(text: String, origin: Origin, location: SourceLocation?) {

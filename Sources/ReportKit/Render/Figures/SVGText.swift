@@ -19,15 +19,7 @@ enum SVGText {
         return result
     }
 
-    /// Cuts a label to `limit` characters with an ellipsis, on a word boundary when possible.
-    static func truncate(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit - 1)
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            return String(cut[..<space]) + "…"
-        }
-        return String(cut) + "…"
-    }
+    static func truncate(_ text: String, to limit: Int) -> String { text.truncated(to: limit) }
 
     /// A width estimate for a label in a sans-serif font: generous, so that real text never
     /// overflows the box the layout reserves for it.
