@@ -125,7 +125,8 @@ struct BlockReader {
             let scalar: Unicode.Scalar = offset < 0 ? " " : scalars[offset]
             // Invisible formatting characters carry no words and can reorder what a reader sees.
             if Self.isInvisibleFormatting(scalar) { continue }
-            kept.append(scalar.properties.generalCategory == .control && scalar != "\t" ? " " : scalar)
+            let isControl = scalar.value < 32 || (scalar.value >= 127 && scalar.value < 160)
+            kept.append(isControl && scalar != "\t" ? " " : scalar)
             keptOffsets.append(offset < 0 ? (keptOffsets.last ?? 0) : offset)
         }
         guard let first = kept.firstIndex(where: { !$0.isSpace }) else { return nil }
@@ -135,6 +136,7 @@ struct BlockReader {
     }
 
     static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0xAD else { return false }
         switch scalar.value {
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF, 0x00AD: return true
         default: return false

@@ -20,7 +20,8 @@ enum LanguageDetector {
             if englishWords.contains(lowered) { english += 1 }
             word.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
+        // A few thousand words decide it; the rest of a long text would only cost time.
+        for scalar in text.unicodeScalars.prefix(20_000) {
             if scalar.isLetter { word.append(scalar) } else {
                 count()
                 // Elisions ("l'", "d'", "qu'") are French.

@@ -20,8 +20,29 @@ public struct SentenceSplitter: Sendable {
     static let closers: Set<Unicode.Scalar> = ["»", "\u{201D}", "\"", "\u{2019}", ")", "]"]
     static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…"]
 
+    /// No sentence is longer than this: text without punctuation (a list, a scrape) is cut at a
+    /// space, so that every later step works on bounded pieces and stays linear overall.
+    public static let maximumLength = 1_200
+
     /// Sentence ranges (scalar offsets into `scalars`), trimmed of surrounding spaces.
     public func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var bounded: [Range<Int>] = []
+        for range in sentences(scalars) {
+            var start = range.lowerBound
+            while range.upperBound - start > Self.maximumLength {
+                var cut = start + Self.maximumLength
+                while cut > start + Self.maximumLength / 2 && !scalars[cut].isSpace { cut -= 1 }
+                if !scalars[cut].isSpace { cut = start + Self.maximumLength }
+                bounded.append(start..<cut)
+                start = cut
+                while start < range.upperBound && scalars[start].isSpace { start += 1 }
+            }
+            if start < range.upperBound { bounded.append(start..<range.upperBound) }
+        }
+        return bounded
+    }
+
+    private func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let count = scalars.count
         let closingIndex = Self.matchingQuotes(scalars)
         var ranges: [Range<Int>] = []

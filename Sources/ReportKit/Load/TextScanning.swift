@@ -58,6 +58,23 @@ extension Unicode.Scalar {
 /// Lowercase, accent-free, apostrophes unified, runs of spaces collapsed: the form in which
 /// wordings from lexicons are compared with text.
 public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
+    // Fast path for ASCII, which is most words: lowercase the bytes, collapse spaces.
+    if text.utf8.allSatisfy({ $0 < 128 }) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte == 32 || (byte >= 9 && byte <= 13) {
+                if !previousSpace { bytes.append(32) }
+                previousSpace = true
+            } else {
+                bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte))
+                previousSpace = false
+            }
+        }
+        if bytes.last == 32 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
     var result = String.UnicodeScalarView()
     var previousSpace = true
     for scalar in text.unicodeScalars {

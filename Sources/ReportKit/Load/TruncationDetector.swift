@@ -14,7 +14,8 @@ struct TruncationDetector {
     /// so that an article *about* paywalls keeps its paragraphs.
     func findNotice(in blocks: [Block], splitter: SentenceSplitter) -> NoticeStart? {
         let wordings = TruncationLexicon.notices(for: language)
-        let earliest = max(1, min(blocks.count - 6, blocks.count * 6 / 10))
+        // Notices close the capture: the last blocks only (bounded work on long texts).
+        let earliest = max(1, min(blocks.count - 6, blocks.count * 6 / 10), blocks.count - 14)
         for blockIndex in earliest..<blocks.count where blockIndex >= 0 {
             let block = blocks[blockIndex]
             for range in splitter.split(block.scalars) {

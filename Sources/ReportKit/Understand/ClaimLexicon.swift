@@ -24,6 +24,10 @@ enum ClaimLexicon {
         ["is", "said", "to"], ["are", "said", "to"], ["was", "said", "to"], ["is", "expected", "to"], ["are", "expected", "to"],
         ["is", "believed", "to"], ["are", "believed", "to"], ["is", "thought", "to"], ["il", "semble"],
     ]
+    /// Every word a cue can start with.
+    static let firstWords: Set<String> = Set(reportedBefore.map { $0[0] } + anonymous.map { $0[0] } + hedgedPhrases.map { $0[0] })
+        .union(reportedAfter).union(hedgedWords)
+
     /// French words ending like a conditional verb but which are nouns or adjectives.
     static let notConditional: Set<String> = [
         "portrait", "portraits", "retrait", "retraits", "attrait", "attraits", "extrait", "extraits", "trait", "traits",

@@ -3,8 +3,13 @@
 /// conditional, "reportedly", "could"), with the named source when there is one. Words inside
 /// quotation marks are the speaker's, not the article's, and do not count as hedging.
 struct ClaimRecognizer {
-    let entities: [Entity]
     let idByDraft: [Int: String]
+    private let byID: [String: Entity]
+
+    init(entities: [Entity], idByDraft: [Int: String]) {
+        self.idByDraft = idByDraft
+        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func claims(in analyses: [SentenceAnalysis]) -> [Claim] {
         var result: [Claim] = []
@@ -20,6 +25,8 @@ struct ClaimRecognizer {
             }
             for index in tokens.indices where !quoted.contains(index) {
                 let word = tokens[index].folded
+                // Most words start no cue: one set lookup rejects them.
+                guard ClaimLexicon.firstWords.contains(word) || isFrenchConditional(word) else { continue }
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
                     cues.append(analysis.text(index..<index + phrase.count))
                     status = .anonymous
@@ -65,7 +72,7 @@ struct ClaimRecognizer {
     }
 
     private func kind(_ mention: EntityMention) -> Entity.Kind? {
-        idByDraft[mention.entity].flatMap { id in entities.first { $0.id == id }?.kind }
+        idByDraft[mention.entity].flatMap { byID[$0]?.kind }
     }
 
     /// "travaillerait", "pourraient", "aurait" — the French conditional of reported speech.
@@ -75,10 +82,10 @@ struct ClaimRecognizer {
     }
 
     private func quotedTokens(_ analysis: SentenceAnalysis) -> Set<Int> {
-        let scalars = Array(analysis.sentence.text.unicodeScalars)
         var result = Set<Int>()
-        for (open, close) in SentenceSplitter.matchingQuotes(scalars) {
-            for (index, token) in analysis.tokens.enumerated() where token.start > open && token.end <= close { result.insert(index) }
+        for (open, close) in SentenceSplitter.matchingQuotes(analysis.scalars) {
+            var index = analysis.firstToken(after: open)
+            while index < analysis.tokens.count, analysis.tokens[index].end <= close { result.insert(index); index += 1 }
         }
         return result
     }

@@ -34,6 +34,9 @@ enum DateLexicon {
 
     enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
 
+    static let relativePhrasesByFirstWord: [String: [([String], Shift)]] =
+        Dictionary(grouping: relativePhrases, by: { $0.0[0] })
+
     /// Relative expressions (folded token sequences) and how they move from the publication date.
     static let relativePhrases: [([String], Shift)] = [
         (["le", "mois", "dernier"], .month(-1)), (["mois", "dernier"], .month(-1)),

@@ -13,7 +13,7 @@ struct DateRecognizer {
     }
 
     private func month(_ token: Token) -> Int? {
-        let key = token.folded.trimmingCharactersIn(".")
+        let key = token.key
         if let month = DateLexicon.frenchMonths[key], language == .french || !token.isCapitalized || DateLexicon.englishMonths[key] == nil {
             // "Mars" capitalised mid-sentence is the planet, not the month.
             if token.isCapitalized && key == "mars" { return nil }
@@ -181,8 +181,9 @@ struct DateRecognizer {
     private func qualifier(_ word: String) -> String? { DateLexicon.qualifiers[word] }
 
     private func relativePhrase(_ tokens: [Token], at index: Int) -> (Int, DateLexicon.Shift)? {
+        guard let candidates = DateLexicon.relativePhrasesByFirstWord[tokens[index].folded] else { return nil }
         var best: (Int, DateLexicon.Shift)?
-        for (words, shift) in DateLexicon.relativePhrases where words.count > (best?.0 ?? 0) && index + words.count <= tokens.count {
+        for (words, shift) in candidates where words.count > (best?.0 ?? 0) && index + words.count <= tokens.count {
             if zip(words, tokens[index..<index + words.count]).allSatisfy({ $0 == $1.folded }) { best = (words.count, shift) }
         }
         return best

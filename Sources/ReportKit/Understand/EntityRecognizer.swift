@@ -249,29 +249,31 @@ struct EntityRecognizer {
     }
 
     /// "Altman" after "Sam Altman", "Mistral" after "Mistral AI": short forms join the full name.
+    /// Indexed by first and last word, so that it stays linear in the number of names.
     private mutating func mergeShortForms(_ analyses: inout [SentenceAnalysis]) {
+        var byFirstWord: [String: Int] = [:]
+        var byLastWord: [String: Int] = [:]
+        for (index, draft) in drafts.enumerated() {
+            let words = Tokenizer.tokens(draft.name).filter(\.isWord).map(\.folded)
+            guard words.count >= 2 else { continue }
+            if byFirstWord[words[0]] == nil { byFirstWord[words[0]] = index }
+            if draft.kind == .person, byLastWord[words[words.count - 1]] == nil { byLastWord[words[words.count - 1]] = index }
+        }
         var replacement: [Int: Int] = [:]
         for (index, draft) in drafts.enumerated() where !draft.fromGazetteer {
             let words = Tokenizer.tokens(draft.name).filter(\.isWord).map(\.folded)
             guard words.count == 1 else { continue }
-            let target = drafts.indices.first { other in
-                guard other != index else { return false }
-                let otherWords = Tokenizer.tokens(drafts[other].name).filter(\.isWord).map(\.folded)
-                guard otherWords.count >= 2 else { return false }
-                switch drafts[other].kind {
-                case .person: return otherWords.last == words[0] || otherWords.first == words[0]
-                default: return otherWords.first == words[0]
-                }
-            }
-            if let target { replacement[index] = target }
+            let candidates = [byFirstWord[words[0]], byLastWord[words[0]]].compactMap { $0 }.filter { $0 != index }
+            if let target = candidates.min() { replacement[index] = target }
         }
         guard !replacement.isEmpty else { return }
         for sentence in analyses.indices {
-            for mention in analyses[sentence].mentions.indices {
-                if let target = replacement[analyses[sentence].mentions[mention].entity] {
-                    analyses[sentence].mentions[mention].entity = target
-                }
+            var mentions = analyses[sentence].mentions
+            var changed = false
+            for mention in mentions.indices {
+                if let target = replacement[mentions[mention].entity] { mentions[mention].entity = target; changed = true }
             }
+            if changed { analyses[sentence].mentions = mentions }
         }
         for (from, _) in replacement { drafts[from].mentions = [] }
     }

@@ -2,8 +2,13 @@
 /// sentence holds several), and undated events for announcements and deals stated without a
 /// date, each with the entities taking part, its status and its evidence sentence.
 struct EventBuilder {
-    let entities: [Entity]
     let idByDraft: [Int: String]
+    private let byID: [String: Entity]
+
+    init(entities: [Entity], idByDraft: [Int: String]) {
+        self.idByDraft = idByDraft
+        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     static let eventStems: [String] = [
         "annonc", "devoil", "lanc", "presente", "signature", "rachet", "acqui", "levee", "investi", "conclu", "inaugur",
@@ -40,7 +45,7 @@ struct EventBuilder {
         var seen: [String] = []
         for mention in analysis.primaryMentions {
             guard let id = idByDraft[mention.entity], !seen.contains(id),
-                  let entity = entities.first(where: { $0.id == id }), entity.kind != .place else { continue }
+                  let entity = byID[id], entity.kind != .place else { continue }
             seen.append(id)
         }
         return seen

@@ -2,8 +2,13 @@
 /// them: "…», a déclaré Amy Hood", "said Huang", "Selon X : « … »", and "a-t-il ajouté" or
 /// "he added" for the previous speaker. An unnamed source ("indique un communiqué") gives no speaker.
 struct QuoteRecognizer {
-    let entities: [Entity]
     let idByDraft: [Int: String]
+    private let byID: [String: Entity]
+
+    init(entities: [Entity], idByDraft: [Int: String]) {
+        self.idByDraft = idByDraft
+        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     static let speechVerbs: Set<String> = [
         "declare", "dit", "affirme", "explique", "ajoute", "assure", "estime", "indique", "souligne", "precise", "confie",
@@ -43,7 +48,7 @@ struct QuoteRecognizer {
             result.append(Quote(text: text.trimmingWhitespace(), speaker: speaker.0, attribution: speaker.1, sentence: sentence))
         }
         for (position, analysis) in analyses.enumerated() {
-            let scalars = Array(analysis.sentence.text.unicodeScalars)
+            let scalars = analysis.scalars
             let pairs = SentenceSplitter.matchingQuotes(scalars)
             let closes = Set(pairs.values)
             func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
@@ -90,7 +95,7 @@ struct QuoteRecognizer {
     }
 
     private func entityKind(_ mention: EntityMention) -> Entity.Kind? {
-        idByDraft[mention.entity].flatMap { id in entities.first { $0.id == id }?.kind }
+        idByDraft[mention.entity].flatMap { byID[$0]?.kind }
     }
 
     /// Who said the quote between `open` and `close` (scalar offsets; nil when it starts before
@@ -98,8 +103,8 @@ struct QuoteRecognizer {
     private func attribute(_ analysis: SentenceAnalysis, open: Int?, close: Int?, lastSpeaker: String?, lastPerson: String?) -> (String?, String?) {
         let tokens = analysis.tokens
         let speakers = analysis.primaryMentions.filter { [.person, .organization, .media, .regulator].contains(entityKind($0)) }
-        let afterIndex = close.map { close in tokens.firstIndex { $0.start > close } ?? tokens.count } ?? tokens.count
-        let beforeIndex = open.map { open in tokens.lastIndex { $0.end <= open } ?? -1 } ?? -1
+        let afterIndex = close.map { analysis.firstToken(after: $0) } ?? tokens.count
+        let beforeIndex = open.map { analysis.lastToken(endingBy: $0) } ?? -1
 
         // After the quote: "», a déclaré Amy Hood", "said Huang", "Huang said", "a-t-il assuré".
         let window = afterIndex..<min(tokens.count, afterIndex + 9)

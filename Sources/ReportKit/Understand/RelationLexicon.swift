@@ -40,12 +40,15 @@ enum RelationLexicon {
         "utilisateur", "hebergement", "hebergements", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
     ]
 
+    /// The first three letters of every stem: a word starting otherwise matches no stem.
+    static let stemStarts: Set<Substring> = Set(stems.map { $0.0.prefix(3) })
+
     static func kind(of token: Token) -> Relation.Kind? {
-        if notCues.contains(token.folded) { return nil }
+        guard token.isWord, token.folded.utf8.count >= 4 else { return nil }
         if let kind = words[token.folded] { return kind }
-        var word = token.folded
-        for prefix in ["s'", "l'", "d'", "n'", "qu'"] where word.hasPrefix(prefix) { word = String(word.dropFirst(prefix.count)) }
-        return stems.first { word.hasPrefix($0.0) }?.1
+        guard stemStarts.contains(token.folded.prefix(3)) else { return nil }
+        if notCues.contains(token.folded) { return nil }
+        return stems.first { token.folded.hasPrefix($0.0) }?.1
     }
 
     /// Relations that read the same both ways.

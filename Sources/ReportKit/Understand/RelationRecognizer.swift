@@ -6,9 +6,16 @@
 struct RelationRecognizer {
     let entities: [Entity]
     let idByDraft: [Int: String]
+    private let byID: [String: Entity]
+
+    init(entities: [Entity], idByDraft: [Int: String]) {
+        self.entities = entities
+        self.idByDraft = idByDraft
+        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     private func entity(_ mention: EntityMention) -> Entity? {
-        idByDraft[mention.entity].flatMap { id in entities.first { $0.id == id } }
+        idByDraft[mention.entity].flatMap { byID[$0] }
     }
 
     func relations(in analyses: [SentenceAnalysis], claims: [Claim]) -> [Relation] {
@@ -90,7 +97,7 @@ struct RelationRecognizer {
             }
             // Outlets report on the organisations of the sentences they are the source of.
             if let claim = statusBySentence[sentence], let source = claim.source,
-               entities.first(where: { $0.id == source })?.kind == .media {
+               byID[source]?.kind == .media {
                 for mention in mentions.prefix(3) {
                     guard let target = idByDraft[mention.entity], target != source,
                           let kind = entity(mention)?.kind, [.organization, .person].contains(kind) else { continue }

@@ -1,23 +1,56 @@
 /// One sentence as the recognisers share it: its tokens and the entity mentions found in them.
 struct SentenceAnalysis: Sendable {
     var sentence: Sentence
+    let scalars: [Unicode.Scalar]
     var tokens: [Token]
-    var mentions: [EntityMention]
+    var mentions: [EntityMention] {
+        didSet {
+            primaryMentions = mentions.filter { !$0.nested }
+            mentionAtToken = [:]
+            for mention in primaryMentions { for token in mention.tokens { mentionAtToken[token] = mention } }
+        }
+    }
     /// Index of the paragraph the sentence belongs to, for quotes that span sentences.
     var paragraph: Int
+    /// Mentions that are not inside an epithet, in token order.
+    private(set) var primaryMentions: [EntityMention] = []
+    private var mentionAtToken: [Int: EntityMention] = [:]
+
+    init(sentence: Sentence, tokens: [Token], mentions: [EntityMention], paragraph: Int) {
+        self.sentence = sentence
+        self.scalars = Array(sentence.text.unicodeScalars)
+        self.tokens = tokens
+        self.paragraph = paragraph
+        self.mentions = mentions
+        self.primaryMentions = mentions.filter { !$0.nested }
+    }
 
     /// The text between two token positions, as written.
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let scalars = Array(sentence.text.unicodeScalars)
         return String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
     }
 
-    /// Mentions that are not inside an epithet, in token order.
-    var primaryMentions: [EntityMention] { mentions.filter { !$0.nested } }
+    func mention(at token: Int) -> EntityMention? { mentionAtToken[token] }
 
-    func mention(at token: Int) -> EntityMention? {
-        primaryMentions.first { $0.tokens.contains(token) }
+    /// The first token that starts after scalar `offset` (binary search: tokens are in order).
+    func firstToken(after offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start > offset { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The last token that ends at or before scalar `offset`, or -1.
+    func lastToken(endingBy offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
     }
 }
 

@@ -99,9 +99,10 @@ struct ReportPages {
         let amounts: [[String: Any]] = report.amounts.enumerated().map { index, amount in
             ["id": "amount-\(index + 1)", "display": format.amount(amount), "text": amount.text, "sentence": amount.sentence]
         }
+        let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let quotes: [[String: Any]] = report.quotes.enumerated().map { index, quote in
             ["id": "quote-\(index + 1)", "text": quote.text, "sentence": quote.sentence,
-             "speakerName": optionalValue(quote.speaker.flatMap { id in report.entities.first { $0.id == id }?.name })]
+             "speakerName": optionalValue(quote.speaker.flatMap { names[$0] })]
         }
         let dated = report.dates.compactMap(\.value).sorted()
         let span: String? = dated.isEmpty ? nil : {

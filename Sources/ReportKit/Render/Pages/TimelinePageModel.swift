@@ -3,6 +3,13 @@
 struct TimelinePageModel {
     let report: Report
     let format: Formatting
+    private let names: [String: String]
+
+    init(report: Report, format: Formatting) {
+        self.report = report
+        self.format = format
+        self.names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func model() -> [String: Any] {
         var dated: [(key: String, order: Int, event: Event, date: DateMention)] = []
@@ -53,8 +60,8 @@ struct TimelinePageModel {
 
     private func row(_ event: Event, when: String?) -> [String: Any] {
         let participants: [[String: Any]] = event.participants.enumerated().compactMap { index, id in
-            guard let entity = report.entities.first(where: { $0.id == id }) else { return nil }
-            return ["id": id, "name": entity.name, "last": index == event.participants.count - 1]
+            guard let name = names[id] else { return nil }
+            return ["id": id, "name": name, "last": index == event.participants.count - 1]
         }
         return [
             "id": event.id, "when": optionalValue(when), "summary": event.summary, "sentence": event.sentence,
