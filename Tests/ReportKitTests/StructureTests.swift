@@ -18,6 +18,19 @@ struct StructureTests {
         #expect(article.sentences.map(\.id) == ["s1", "s2", "s3"])
     }
 
+    @Test("a text that starts with a heading has no lead and still finds a dropped embed")
+    func noLead() throws {
+        let article = try loadArticle("""
+            Un titre
+            Une première section
+            Le texte annonce un graphique :
+            Une autre section
+            Et la suite du texte, complète.
+            """)
+        #expect(article.sections.map(\.heading) == ["Une première section", "Une autre section"])
+        #expect(article.truncation.droppedEmbeds.count == 1)
+    }
+
     @Test("Markdown headings, paragraphs across lines and inline markup")
     func markdown() throws {
         let article = try loadArticle("""

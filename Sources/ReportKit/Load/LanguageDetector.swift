@@ -3,7 +3,7 @@
 enum LanguageDetector {
     static let frenchWords: Set<String> = [
         "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui",
-        "sur", "avec", "pas", "par", "au", "aux", "ses", "son", "sa", "ont", "été", "cette", "ce", "il", "elle",
+        "sur", "avec", "pas", "par", "au", "aux", "ses", "son", "sa", "ont", "ete", "cette", "ce", "il", "elle",
     ]
     static let englishWords: Set<String> = [
         "the", "and", "of", "to", "is", "in", "that", "for", "with", "on", "was", "it", "by", "as",
@@ -15,13 +15,13 @@ enum LanguageDetector {
         var word = String.UnicodeScalarView()
         func count() {
             guard !word.isEmpty else { return }
-            let lowered = String(word).lowercased()
+            let lowered = foldForMatching(String(word))
             if frenchWords.contains(lowered) { french += 1 }
             if englishWords.contains(lowered) { english += 1 }
             word.removeAll(keepingCapacity: true)
         }
         // A few thousand words decide it; the rest of a long text would only cost time.
-        for scalar in text.unicodeScalars.prefix(20_000) {
+        for scalar in text.unicodeScalars.prefix(6_000) {
             if scalar.isLetter { word.append(scalar) } else {
                 count()
                 // Elisions ("l'", "d'", "qu'") are French.

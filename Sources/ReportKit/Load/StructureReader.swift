@@ -87,7 +87,11 @@ struct StructureReader {
                 Paragraph(id: "p\(paragraphNumber)", location: lines.location(of: block.firstOffset), sentences: sentences))
             paragraphBlocks.append((sections.count - 1, sections[sections.count - 1].paragraphs.count - 1, index))
         }
-        if sections[0].paragraphs.isEmpty && sections.count > 1 { sections.removeFirst() }
+        if sections[0].paragraphs.isEmpty && sections.count > 1 {
+            // No lead: the text starts with a heading. Paragraph positions move with the sections.
+            sections.removeFirst()
+            paragraphBlocks = paragraphBlocks.map { ($0.section - 1, $0.paragraph, $0.block) }
+        }
 
         var truncation = Truncation(paywall: notice != nil, notice: notice)
         analyseEnding(&truncation, sections: sections, blocks: blocks, headings: headings,

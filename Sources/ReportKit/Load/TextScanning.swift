@@ -103,6 +103,28 @@ func countWords<S: StringProtocol>(_ text: S) -> Int {
     return count
 }
 
+/// Substring search on UTF-8 bytes (Foundation's `contains` is slow on Linux).
+func fastContains(_ haystack: String, _ needle: String) -> Bool {
+    var haystack = haystack, needle = needle
+    return haystack.withUTF8 { hay in
+        needle.withUTF8 { pin in
+            guard !pin.isEmpty else { return true }
+            guard pin.count <= hay.count, let first = pin.first else { return false }
+            var index = 0
+            let last = hay.count - pin.count
+            while index <= last {
+                if hay[index] == first {
+                    var matched = true
+                    for offset in 1..<pin.count where hay[index + offset] != pin[offset] { matched = false; break }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
 extension String {
     /// Cuts to `limit` characters with an ellipsis, on a word boundary when possible.
     func truncated(to limit: Int) -> String {

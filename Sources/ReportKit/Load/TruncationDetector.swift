@@ -20,7 +20,7 @@ struct TruncationDetector {
             let block = blocks[blockIndex]
             for range in splitter.split(block.scalars) {
                 let folded = foldForMatching(String(String.UnicodeScalarView(block.scalars[range])))
-                if let wording = wordings.first(where: { folded.contains($0) }) {
+                if let wording = wordings.first(where: { fastContains(folded, $0) }) {
                     return NoticeStart(block: blockIndex, scalar: range.lowerBound, wording: wording)
                 }
             }
@@ -31,7 +31,7 @@ struct TruncationDetector {
     /// The share the notice says is missing: the number before a "%" in the notice.
     func remainingPercent(in notice: String) -> Int? {
         let folded = foldForMatching(notice)
-        guard TruncationLexicon.remainingShareCues.contains(where: { folded.contains($0) }) else { return nil }
+        guard TruncationLexicon.remainingShareCues.contains(where: { fastContains(folded, $0) }) else { return nil }
         let scalars = Array(notice.unicodeScalars)
         for (index, scalar) in scalars.enumerated() where scalar == "%" {
             var end = index

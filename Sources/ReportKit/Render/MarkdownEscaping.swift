@@ -22,15 +22,14 @@ public struct MarkdownContentType: MustacheContentType {
         var result = String.UnicodeScalarView()
         var previousSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-                || BlockReader.isInvisibleFormatting(scalar) {
-                // Runs of spaces would make indented code blocks; other invisibles are dropped.
-                if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
-                    if !previousSpace { result.append(" ") }
-                    previousSpace = true
-                }
+            let isControl = scalar.value < 32 || (scalar.value >= 127 && scalar.value < 160)
+            if isControl || scalar.isSpace {
+                // Runs of spaces would make indented code blocks; line breaks would start new blocks.
+                if !previousSpace { result.append(" ") }
+                previousSpace = true
                 continue
             }
+            if BlockReader.isInvisibleFormatting(scalar) { continue }
             previousSpace = false
             if escaped.contains(scalar) { result.append("\\") }
             result.append(scalar)

@@ -1,16 +1,33 @@
 import Foundation
 import Mustache
 
-/// A page model as swift-mustache sees it: a dictionary whose lookups are recorded, so that a
-/// template naming a variable that no page model provides is an error instead of an empty string
-/// (swift-mustache has no strict mode of its own).
+/// A page model as swift-mustache sees it. The `[String: Any]` tree a page builds is converted
+/// once into scopes (casting `Any` at every lookup is what made rendering slow), and lookups
+/// that find nothing are recorded, so that a template naming a variable that no page model
+/// provides is an error instead of an empty string (swift-mustache has no strict mode).
 final class TemplateScope: MustacheParent, @unchecked Sendable {
-    let values: [String: Any]
-    let recorder: LookupRecorder
+    private var values: [String: Any] = [:]
+    private let recorder: LookupRecorder
 
-    init(_ values: [String: Any], recorder: LookupRecorder) {
-        self.values = values
+    init(_ model: [String: Any], recorder: LookupRecorder) {
         self.recorder = recorder
+        values.reserveCapacity(model.count)
+        for (key, value) in model {
+            recorder.known.insert(key)
+            values[key] = Self.convert(value, recorder: recorder)
+        }
+    }
+
+    private static func convert(_ value: Any, recorder: LookupRecorder) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let dictionary as [String: Any]: return TemplateScope(dictionary, recorder: recorder)
+        case let array as [[String: Any]]: return array.map { TemplateScope($0, recorder: recorder) }
+        case is NSNull: return nil
+        default: return value
+        }
     }
 
     func child(named name: String) -> Any? {
@@ -18,27 +35,17 @@ final class TemplateScope: MustacheParent, @unchecked Sendable {
             recorder.missed.insert(name)
             return nil
         }
-        recorder.found.insert(name)
-        return wrap(value)
-    }
-
-    private func wrap(_ value: Any) -> Any? {
-        switch value {
-        case let dictionary as [String: Any]: return TemplateScope(dictionary, recorder: recorder)
-        case let array as [[String: Any]]: return array.map { TemplateScope($0, recorder: recorder) }
-        case is NSNull: return nil
-        default: return value
-        }
+        return value
     }
 }
 
-/// Names looked up during one render. Not shared between threads: one per render call.
+/// What one render looked up. Not shared between threads: one per render call.
 final class LookupRecorder: @unchecked Sendable {
-    var found: Set<String> = []
+    var known: Set<String> = []
     var missed: Set<String> = []
 
-    /// Names that no scope on the stack had: typos or variables this page does not provide.
-    var unknown: Set<String> { missed.subtracting(found) }
+    /// Names that no scope of the model has: typos or variables this page does not provide.
+    var unknown: Set<String> { missed.subtracting(known) }
 }
 
 /// An optional field for a page model: an absent value stays a key (so the name is known to

@@ -89,7 +89,8 @@ public struct TemplateSet: Sendable {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
         }
         let recorder = LookupRecorder()
-        let output = library.render(TemplateScope(values, recorder: recorder), withTemplate: templateName) ?? ""
+        let scope = TemplateScope(values, recorder: recorder)
+        let output = library.render(scope, withTemplate: templateName) ?? ""
         let unknown = recorder.unknown
         if !unknown.isEmpty {
             // Report the first place that names an unknown variable, in this template or a partial.

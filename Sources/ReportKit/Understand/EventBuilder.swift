@@ -53,13 +53,16 @@ struct EventBuilder {
 
     /// The part of a sentence between separators that holds `text`.
     private func clause(of sentence: String, around text: String) -> String {
-        guard let range = sentence.range(of: text) else { return sentence }
-        let separators: Set<Character> = [";", ",", ":"]
-        var start = range.lowerBound
-        while start > sentence.startIndex, !separators.contains(sentence[sentence.index(before: start)]) { start = sentence.index(before: start) }
-        var end = range.upperBound
-        while end < sentence.endIndex, !separators.contains(sentence[end]) { end = sentence.index(after: end) }
-        let piece = String(sentence[start..<end]).trimmingWhitespace()
+        let scalars = Array(sentence.unicodeScalars), needle = Array(text.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= scalars.count,
+              let found = (0...(scalars.count - needle.count)).first(where: { scalars[$0..<$0 + needle.count].elementsEqual(needle) })
+        else { return sentence }
+        let separators: Set<Unicode.Scalar> = [";", ",", ":"]
+        var start = found
+        while start > 0, !separators.contains(scalars[start - 1]) { start -= 1 }
+        var end = found + needle.count
+        while end < scalars.count, !separators.contains(scalars[end]) { end += 1 }
+        let piece = String(String.UnicodeScalarView(scalars[start..<end])).trimmingWhitespace()
         return countWords(piece) >= 5 ? piece : sentence
     }
 
