@@ -17,11 +17,16 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// From SOURCE_DATE_EPOCH: the only clock a build reads, for the feed's date.
     public var sourceDateEpoch: Int?
+    /// Worker threads; nil for one per core.
+    public var jobs: Int?
+    /// Reuse unchanged articles and files from earlier builds.
+    public var useCache: Bool
     public var fileOperations: FileOperations
 
     public init(inputs: [String], output: String, templates: String? = nil, strict: Bool = false,
                 published: CalendarDay? = nil, entitiesFile: String? = nil, dryRun: Bool = false,
-                baseURL: String? = nil, sourceDateEpoch: Int? = nil, fileOperations: FileOperations = .live) {
+                baseURL: String? = nil, sourceDateEpoch: Int? = nil, jobs: Int? = nil, useCache: Bool = true,
+                fileOperations: FileOperations = .live) {
         self.inputs = inputs
         self.output = output
         self.templates = templates
@@ -31,139 +36,171 @@ public struct BuildOptions: Sendable {
         self.dryRun = dryRun
         self.baseURL = baseURL
         self.sourceDateEpoch = sourceDateEpoch
+        self.jobs = jobs
+        self.useCache = useCache
         self.fileOperations = fileOperations
     }
 }
 
 public struct BuildResult: Sendable {
     public var reports: [ReportSummary]
-    public var pagesWritten: Int
+    /// Files in the new site; how many were written, hard-linked from the published site, or kept.
+    public var files: Int
+    public var written: Int
+    public var linked: Int
+    public var kept: Int
+    /// Articles whose pages were all reused from the cache.
+    public var unchangedArticles: Int
     public var diagnostics: [Diagnostic]
     public var failedArticles: Int
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }
 
-/// The build, as named steps read top to bottom: discover → load → understand → render → write.
+/// Progress of a build, for a progress bar or a log.
+public enum BuildEvent: Sendable {
+    case diagnostic(Diagnostic)
+    case articleDone(done: Int, total: Int)
+    case built(ReportSummary, pages: Int, reused: Bool)
+}
+
+/// The build, as named steps read top to bottom: discover → key → load → understand → render →
+/// write → index → publish. Articles go through the middle steps in parallel and are written as
+/// soon as they are rendered, so memory holds only what the index needs.
 public struct SiteBuild {
     public let options: BuildOptions
-    /// Receives progress lines ("built slug (4 pages)") and warnings as they happen.
-    public var log: @Sendable (String) -> Void
+    public var events: @Sendable (BuildEvent) -> Void
 
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(options: BuildOptions, events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) {
         self.options = options
-        self.log = log
+        self.events = events
+    }
+
+    /// Kept for callers that only want text lines.
+    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+        self.init(options: options, events: { event in
+            switch event {
+            case .diagnostic(let diagnostic): log(diagnostic.description)
+            case .built(let summary, let pages, let reused):
+                log("built \(summary.slug) (\(pages) pages\(reused ? ", unchanged" : "")) from \(summary.sourcePath)")
+            case .articleDone: break
+            }
+        })
     }
 
     public func run() throws(DiagnosticList) -> BuildResult {
-        // 1. Discover the articles and the theme.
+        // 1. Discover the articles, the theme and the options that shape every page.
         let files = try InputDiscovery.articleFiles(in: options.inputs)
+        let baseURL = try validatedBaseURL()
         let templates: TemplateSet
         let understanding: Understanding
-        var baseURL: String?
-        if let given = options.baseURL {
-            guard let normalised = SiteFeeds.normalise(baseURL: given) else {
-                throw DiagnosticList([.error(.invalidBaseURL, file: nil, "--base-url must be an http(s) URL, got '\(given)'",
-                    hint: "for example --base-url https://example.org/briefings/")])
-            }
-            baseURL = normalised
-        }
         do {
             templates = try TemplateSet(overrideDirectory: options.templates)
             understanding = try Understanding(extraGazetteer: options.entitiesFile)
         } catch { throw DiagnosticList([error]) }
+        let settings = ContentDigest.of([
+            ReportKitVersion.string, options.published?.iso ?? "", baseURL ?? "", understanding.fingerprint,
+        ])
 
+        // 2. Key every article (its bytes and the settings) and find its slug, before any writing,
+        //    so that two articles claiming one slug are an error that changes nothing.
+        let site = options.dryRun ? nil : OutputSite(path: options.output, operations: options.fileOperations)
+        if let site {
+            do { try site.begin(useCache: options.useCache) } catch { throw DiagnosticList([error]) }
+        }
         var diagnostics: [Diagnostic] = []
-        var reports: [Report] = []
+        var inputs: [ArticleInput] = []
         var slugOwners: [String: String] = [:]
         for file in files {
             do throws(Diagnostic) {
-                // 2. Load: text → typed article.
-                let loaded = try ArticleLoader().load(path: file)
-                diagnostics += loaded.warnings
-                loaded.warnings.forEach { log($0.description) }
-                let article = loaded.article
-                if let owner = slugOwners[article.metadata.slug] {
+                let input = try ArticleInput(path: file, settings: settings, cached: site?.active?.articles[file])
+                if let owner = slugOwners[input.slug] {
                     throw Diagnostic.error(.duplicateSlug, file: file, location: SourceLocation(line: 1, column: 1),
-                        "slug '\(article.metadata.slug)' is already used by \(owner)",
+                        "slug '\(input.slug)' is already used by \(owner)",
                         hint: "give one of them another `slug:` in its front matter, or rename the file")
                 }
-                slugOwners[article.metadata.slug] = file
-                // 3. Understand: article → facts.
-                let (facts, warnings) = try understanding.facts(for: article, fallbackPublished: options.published)
-                diagnostics += warnings
-                warnings.forEach { log($0.description) }
-                reports.append(Report(article: article, facts: facts))
+                slugOwners[input.slug] = file
+                inputs.append(input)
             } catch {
                 diagnostics.append(error)
-                if options.strict { throw DiagnosticList(diagnostics.filter { $0.severity == .error }) }
+                events(.diagnostic(error))
+                if options.strict { site?.abandon(); throw DiagnosticList([error]) }
             }
-        }
-        let failed = diagnostics.filter { $0.severity == .error }.count
-        if reports.isEmpty {
-            throw DiagnosticList(diagnostics.isEmpty
-                ? [.error(.noArticles, file: nil, "no article to build")] : diagnostics)
         }
 
-        // 4. Render every page before touching the output, so that a template error changes nothing.
-        var outputFiles: [(String, [UInt8])] = []
+        // 3-5. Load, understand, render and write, in parallel; results stay in input order.
+        let pipeline = ArticlePipeline(templates: templates, understanding: understanding, baseURL: baseURL,
+                                       published: options.published, site: site, cachedSite: site?.active)
+        let outcomes = pipeline.process(inputs, jobs: max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount),
+                                        strict: options.strict, events: events)
+        var records: [String: SiteManifest.ArticleRecord] = [:]
+        var fileDigests: [String: String] = [:]
+        var summaries: [ReportSummary] = []
+        var unchanged = 0
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            guard let record = outcome.record else { continue }
+            records[outcome.path] = record
+            summaries.append(record.summary)
+            for (path, digest) in outcome.files { fileDigests[path] = digest }
+            if outcome.reused { unchanged += 1 }
+        }
+        let failed = diagnostics.filter { $0.severity == .error }.count
+        if options.strict, failed > 0 {
+            site?.abandon()
+            throw DiagnosticList(diagnostics.filter { $0.severity == .error })
+        }
+        if summaries.isEmpty {
+            site?.abandon()
+            throw DiagnosticList(diagnostics.isEmpty ? [.error(.noArticles, file: nil, "no article to build")] : diagnostics)
+        }
+
+        // 6. The site-wide pages, from the summaries only.
+        summaries = SitePages.ordered(summaries)
         do throws(Diagnostic) {
-            for report in SitePages.ordered(reports) {
-                let pages = ReportPages(report: report, templates: templates, baseURL: baseURL)
-                for page in try pages.render() {
-                    outputFiles.append((page.path, Array(page.html.utf8)))
-                }
-                let slug = report.metadata.slug
-                outputFiles.append(("\(slug)/report.json", try ReportJSON.encode(report)))
-                do {
-                    outputFiles.append(("\(slug)/timeline.json", try ReportData.timeline(report, describe: { pages.format.date($0) })))
-                    outputFiles.append(("\(slug)/stakeholders.json", try ReportData.stakeholders(report)))
-                } catch {
-                    throw Diagnostic.error(.writeFailed, file: report.metadata.sourcePath, "cannot encode the data files: \(error)")
-                }
-            }
-            let site = SitePages(templates: templates, baseURL: baseURL)
-            let language = SitePages.siteLanguage(reports)
-            let summaries = SitePages.ordered(reports).map(ReportSummary.init)
-            outputFiles.append(("index.html", Array(try site.index(summaries, language: language).utf8)))
-            outputFiles.append(("404.html", Array(try site.notFound(language: language).utf8)))
-            outputFiles.append(("assets/style.css", Array(templates.stylesheet.utf8)))
+            var siteFiles: [(String, [UInt8])] = []
+            let pages = SitePages(templates: templates, baseURL: baseURL)
+            let language = SitePages.siteLanguage(summaries)
+            siteFiles.append(("index.html", Array(try pages.index(summaries, language: language).utf8)))
+            siteFiles.append(("404.html", Array(try pages.notFound(language: language).utf8)))
+            siteFiles.append(("assets/style.css", Array(templates.stylesheet.utf8)))
             if let baseURL {
                 let feeds = SiteFeeds(baseURL: baseURL, reports: summaries, sourceDateEpoch: options.sourceDateEpoch)
-                outputFiles.append(("sitemap.xml", Array(feeds.sitemap(summaries).utf8)))
-                outputFiles.append(("feed.xml", Array(feeds.atom(summaries, title: templates.strings.string("site_title", language)).utf8)))
+                siteFiles.append(("sitemap.xml", Array(feeds.sitemap(summaries).utf8)))
+                siteFiles.append(("feed.xml", Array(feeds.atom(summaries, title: templates.strings.string("site_title", language)).utf8)))
             } else {
                 let warning = Diagnostic.warning(.missingBaseURL, file: nil,
                     "no --base-url: sitemap.xml, feed.xml and canonical links need absolute URLs and were left out",
                     hint: "pass --base-url https://example.org/briefings/ when publishing")
                 diagnostics.append(warning)
-                log(warning.description)
+                events(.diagnostic(warning))
             }
+            for (path, bytes) in siteFiles {
+                let digest = ContentDigest.of(bytes)
+                fileDigests[path] = digest
+                try site?.place(path, bytes, digest: digest)
+            }
+            // 7. Publish: the new generation replaces the old one in one rename.
+            try site?.commit(SiteManifest(files: fileDigests, articles: records))
         } catch {
+            site?.abandon()
             throw DiagnosticList(diagnostics.filter { $0.severity == .error } + [error])
         }
-
-        // 5. Write into a staging folder and swap it in.
-        let summaries = SitePages.ordered(reports).map(ReportSummary.init)
-        if !options.dryRun {
-            let output = OutputFolder(path: options.output)
-            do throws(Diagnostic) {
-                let staging = try output.beginBuild()
-                var writer = SiteWriter(root: staging, operations: options.fileOperations)
-                do throws(Diagnostic) {
-                    for (path, bytes) in outputFiles { try writer.write(path, bytes) }
-                    try output.commit()
-                } catch {
-                    output.abandon()
-                    throw error
-                }
-            } catch {
-                throw DiagnosticList(diagnostics.filter { $0.severity == .error } + [error])
-            }
+        for outcome in outcomes {
+            if let record = outcome.record { events(.built(record.summary, pages: 4, reused: outcome.reused)) }
         }
-        for summary in summaries { log("built \(summary.slug) (4 pages) from \(summary.sourcePath)") }
-        return BuildResult(reports: summaries, pagesWritten: options.dryRun ? 0 : outputFiles.count,
+        return BuildResult(reports: summaries, files: fileDigests.count, written: site?.written ?? 0,
+                           linked: site?.linked ?? 0, kept: site?.kept ?? 0, unchangedArticles: unchanged,
                            diagnostics: diagnostics, failedArticles: failed)
+    }
+
+    private func validatedBaseURL() throws(DiagnosticList) -> String? {
+        guard let given = options.baseURL else { return nil }
+        guard let normalised = SiteFeeds.normalise(baseURL: given) else {
+            throw DiagnosticList([.error(.invalidBaseURL, file: nil, "--base-url must be an http(s) URL, got '\(given)'",
+                hint: "for example --base-url https://example.org/briefings/")])
+        }
+        return normalised
     }
 }
 

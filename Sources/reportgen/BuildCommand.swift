@@ -7,14 +7,16 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build briefing pages for articles into a static site.",
         discussion: """
-            Each article becomes <slug>/index.html (overview), timeline/, stakeholders/, paywall/ \
-            and report.json. The site is built in a staging folder and swapped in only when \
-            everything succeeded: a failed build leaves the previous site untouched.
+            Each article becomes <slug>/index.html (overview), timeline/, stakeholders/, paywall/, \
+            report.json, timeline.json and stakeholders.json. The output is a link to one of two \
+            generations beside it; a build updates the other one, writing only what changed, and \
+            swaps the link when everything succeeded: a failed or killed build leaves the \
+            published site untouched.
 
             Examples:
               reportgen build                                  # articles/ -> site/
               reportgen build path/to/article.txt              # one article -> site/
-              reportgen build articles/ --output public/
+              reportgen build articles/ --output public/ --base-url https://example.org/briefings/
             """
     )
 
@@ -38,6 +40,12 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The absolute URL the site is published at (enables canonical links, sitemap.xml and feed.xml).")
     var baseURL: String?
 
+    @Option(name: .shortAndLong, help: "Articles processed in parallel (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: "Rebuild every article and file, ignoring what earlier builds left.")
+    var noCache = false
+
     @Flag(help: "Stop at the first article with an error instead of building the others.")
     var strict = false
 
@@ -47,8 +55,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Print one line per report even for large builds.")
+    var verbose = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one article file or folder") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -57,30 +69,98 @@ struct BuildCommand: ParsableCommand {
         if templateFolder == nil, FileManager.default.fileExists(atPath: "templates/layout.html") {
             templateFolder = "templates"
         }
-        let quiet = self.quiet
-        let options = BuildOptions(inputs: inputs, output: output, templates: templateFolder,
-                                   strict: strict, published: published, entitiesFile: entities, dryRun: dryRun,
-                                   baseURL: baseURL,
-                                   sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) })
-        let build = SiteBuild(options: options, log: { line in
-            if line.contains(": warning: ") || line.contains(": error: ") { Console.error(line) }
-            else if !quiet { Console.out(line) }
+        let options = BuildOptions(
+            inputs: inputs, output: output, templates: templateFolder, strict: strict, published: published,
+            entitiesFile: entities, dryRun: dryRun, baseURL: baseURL,
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) },
+            jobs: jobs, useCache: !noCache)
+        let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let lines = ReportLines(quiet: quiet, verbose: verbose)
+        let build = SiteBuild(options: options, events: { event in
+            switch event {
+            case .diagnostic(let diagnostic):
+                progress.clear()
+                Console.error(diagnostic.description)
+            case .articleDone(let done, let total):
+                progress.update(done: done, total: total, since: start)
+            case .built(let summary, let pages, let reused):
+                lines.add("built \(summary.slug) (\(pages) pages\(reused ? ", unchanged" : "")) from \(summary.sourcePath)")
+            }
         })
         do {
             let result = try build.run()
-            for error in result.errors { Console.error(error.description) }
-            let seconds = Date().timeIntervalSince(start)
+            progress.clear()
+            lines.flush(total: result.reports.count)
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             if !quiet {
-                let target = dryRun ? "(dry run, nothing written)" : "into \(output)/"
-                Console.out("built \(result.reports.count) report\(result.reports.count == 1 ? "" : "s") "
-                    + "(\(result.pagesWritten) files) \(target) in \(String(format: "%.2f", seconds)) s"
-                    + (result.failedArticles > 0 ? ", \(result.failedArticles) failed" : ""))
+                let count = result.reports.count
+                var summary = "built \(count) report\(count == 1 ? "" : "s") (\(count * 4 + 2) pages, \(result.files) files) "
+                summary += dryRun ? "in \(seconds) s, nothing written (dry run)" : "into \(output)/ in \(seconds) s"
+                if !dryRun {
+                    summary += ", \(result.unchangedArticles) unchanged; files: \(result.written) written, "
+                        + "\(result.linked) linked, \(result.kept) kept"
+                }
+                if result.failedArticles > 0 { summary += ", \(result.failedArticles) failed" }
+                Console.out(summary)
             }
             if result.failedArticles > 0 { throw ExitCode(1) }
         } catch let list as DiagnosticList {
+            progress.clear()
             for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
             Console.error("reportgen: build failed; \(output)/ was left as it was")
             throw ExitCode(1)
         }
+    }
+}
+
+/// A one-line progress bar on a terminal, redrawn at most ten times a second.
+final class Progress: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(done: Int, total: Int, since start: Date) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        guard elapsed > 1, now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = now
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let rate = Double(done) / max(elapsed, 0.001)
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d articles, %.0f/s, %.0f s left ", bar, done, total, rate, left).utf8))
+        drawn = true
+    }
+
+    func clear() {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); drawn = false }
+    }
+}
+
+/// One line per report for small builds (or with --verbose); large builds print the summary only.
+final class ReportLines: @unchecked Sendable {
+    static let limit = 50
+    private let quiet: Bool
+    private let verbose: Bool
+    private var lines: [String] = []
+
+    init(quiet: Bool, verbose: Bool) {
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+
+    func add(_ line: String) { lines.append(line) }
+
+    func flush(total: Int) {
+        guard !quiet, verbose || total <= Self.limit else { return }
+        for line in lines { Console.out(line) }
     }
 }

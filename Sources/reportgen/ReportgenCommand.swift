@@ -13,7 +13,7 @@ struct ReportgenCommand: ParsableCommand {
             published, language, author, entities).
             """,
         version: ReportKitVersion.string,
-        subcommands: [BuildCommand.self, InspectCommand.self],
+        subcommands: [BuildCommand.self, InspectCommand.self, CleanCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -23,9 +23,9 @@ struct StructureTests {
         let article = try loadArticle("""
             Un titre
             Une première section
-            Le texte annonce un graphique :
+            Un paragraphe complet de la section.
             Une autre section
-            Et la suite du texte, complète.
+            Le texte annonce un graphique :
             """)
         #expect(article.sections.map(\.heading) == ["Une première section", "Une autre section"])
         #expect(article.truncation.droppedEmbeds.count == 1)

@@ -33,14 +33,22 @@ func loadArticle(_ text: String, name: String = "article.txt") throws -> Article
 
 /// Every file under `folder` with its bytes, for comparing whole sites.
 func snapshot(_ folder: String) throws -> [String: Data] {
+    // The output is a link to its published generation: read what it points to.
+    let folder = realPath(folder)
     var result: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let relative = enumerator?.nextObject() as? String {
         let full = (folder as NSString).appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-        if !isDirectory.boolValue { result[relative] = FileManager.default.contents(atPath: full) }
+        if !isDirectory.boolValue && !relative.hasPrefix(".reportgen") { result[relative] = FileManager.default.contents(atPath: full) }
     }
     return result
 }
 typealias Place = ReportKit.SourceLocation
+
+func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}

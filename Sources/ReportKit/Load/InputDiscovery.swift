@@ -34,7 +34,10 @@ public enum InputDiscovery {
     }
 
     private static func collect(_ folder: String, into files: inout [String], visited: inout Set<String>) {
-        let real = (folder as NSString).resolvingSymlinksInPath
+        // realpath(3): Foundation's resolvingSymlinksInPath leaves relative links unresolved here.
+        guard let resolved = realpath(folder, nil) else { return }
+        let real = String(cString: resolved)
+        free(resolved)
         guard !visited.contains(real) else { return }
         visited.insert(real)
         let fileManager = FileManager.default

@@ -107,6 +107,18 @@ enum ReportData {
         var edges: [Edge]
     }
 
+    static func timelineBytes(_ report: Report, format: Formatting) throws(Diagnostic) -> [UInt8] {
+        do { return try timeline(report, describe: { format.date($0) }) } catch {
+            throw .error(.writeFailed, file: report.metadata.sourcePath, "cannot encode timeline.json: \(error)")
+        }
+    }
+
+    static func stakeholdersBytes(_ report: Report) throws(Diagnostic) -> [UInt8] {
+        do { return try stakeholders(report) } catch {
+            throw .error(.writeFailed, file: report.metadata.sourcePath, "cannot encode stakeholders.json: \(error)")
+        }
+    }
+
     static func stakeholders(_ report: Report) throws -> [UInt8] {
         let graph = Graph(
             nodes: report.entities.map { .init(id: $0.id, name: $0.name, kind: $0.kind.rawValue, role: $0.role, mentions: $0.mentions.count) },

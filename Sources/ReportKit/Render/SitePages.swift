@@ -8,21 +8,21 @@ struct SitePages {
     let markdown = MarkdownToHTML()
 
     /// Reports newest first (by publication date, undated last), then by title.
-    static func ordered(_ reports: [Report]) -> [Report] {
+    static func ordered(_ reports: [ReportSummary]) -> [ReportSummary] {
         reports.sorted { lhs, rhs in
-            switch (lhs.metadata.published, rhs.metadata.published) {
+            switch (lhs.published, rhs.published) {
             case let (l?, r?) where l != r: return l > r
             case (.some, nil): return true
             case (nil, .some): return false
             default:
-                return (lhs.headline.text, lhs.metadata.slug) < (rhs.headline.text, rhs.metadata.slug)
+                return (lhs.headline, lhs.slug) < (rhs.headline, rhs.slug)
             }
         }
     }
 
     /// The interface language of site-wide pages: the language most reports are written in.
-    static func siteLanguage(_ reports: [Report]) -> Language {
-        let french = reports.filter { $0.metadata.language == .french }.count
+    static func siteLanguage(_ reports: [ReportSummary]) -> Language {
+        let french = reports.filter { $0.language == .french }.count
         return french * 2 > reports.count ? .french : .english
     }
 
@@ -65,7 +65,7 @@ struct SitePages {
 
 /// What the index needs of a report, kept after the report itself is written (so that a large
 /// build does not hold every report in memory).
-public struct ReportSummary: Sendable {
+public struct ReportSummary: Sendable, Codable {
     public var slug: String
     public var headline: String
     public var source: String?

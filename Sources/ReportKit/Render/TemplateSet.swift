@@ -80,6 +80,11 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Templates that are neither pages nor the layout: partials, which any page may include.
+    public var partialNames: [String] {
+        sources.keys.filter { ($0.hasSuffix(".md") || $0.hasSuffix(".html")) && !Self.pageTemplates.contains($0) && $0 != Self.layoutTemplate }.sorted()
+    }
+
     static let markdownPragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
 
     /// Renders template `name` (file name with extension) with a page model.

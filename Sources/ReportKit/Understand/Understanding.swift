@@ -4,11 +4,18 @@ import Foundation
 /// all pointing back to sentence ids.
 public struct Understanding: Sendable {
     let gazetteer: Gazetteer
+    /// Digest of the extra gazetteer, part of every cache key.
+    let fingerprint: String
 
     public init(extraGazetteer: String?) throws(Diagnostic) {
         var gazetteer = Gazetteer.builtIn
-        if let extraGazetteer { try gazetteer.merge(yamlFile: extraGazetteer) }
+        var fingerprint = ""
+        if let extraGazetteer {
+            try gazetteer.merge(yamlFile: extraGazetteer)
+            fingerprint = (try? String(contentsOfFile: extraGazetteer, encoding: .utf8)) ?? ""
+        }
         self.gazetteer = gazetteer
+        self.fingerprint = ContentDigest.of([fingerprint])
     }
 
     public func facts(for article: Article, fallbackPublished: CalendarDay?) throws(Diagnostic) -> (Facts, [Diagnostic]) {

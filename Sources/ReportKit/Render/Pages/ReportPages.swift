@@ -18,12 +18,18 @@ struct ReportPages {
         /// Where the page lives inside the report folder.
         var folder: String { self == .overview ? "" : rawValue + "/" }
         var template: String { rawValue + ".md" }
+        var outputName: String { folder + "index.html" }
+
+        init?(outputPath: String, slug: String) {
+            guard let page = Page.allCases.first(where: { "\(slug)/\($0.outputName)" == outputPath }) else { return nil }
+            self = page
+        }
     }
 
-    /// (relative path inside the site, HTML) for each page.
-    func render() throws(Diagnostic) -> [(path: String, html: String)] {
+    /// (relative path inside the site, HTML) for each page, or for the pages in `only`.
+    func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(path: String, html: String)] {
         var pages: [(String, String)] = []
-        for page in Page.allCases {
+        for page in Page.allCases where only?.contains(page) ?? true {
             let model: [String: Any]
             var figures: [String: String] = [:]
             switch page {

@@ -1,0 +1,179 @@
+import Foundation
+
+/// One input article as the build first sees it: its bytes, its cache key and its slug.
+struct ArticleInput: Sendable {
+    let path: String
+    let bytes: [UInt8]
+    let key: String
+    let slug: String
+    /// The record of an earlier build with the same key, when there is one.
+    let cached: SiteManifest.ArticleRecord?
+
+    init(path: String, settings: String, cached: SiteManifest.ArticleRecord?) throws(Diagnostic) {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .error(FileManager.default.fileExists(atPath: path) ? .unreadableFile : .fileNotFound, file: path,
+                "cannot read the article", hint: "check that the file exists and is readable")
+        }
+        bytes = [UInt8](data)
+        key = ContentDigest.of(bytes + Array(settings.utf8))
+        if let cached, cached.key == key {
+            self.cached = cached
+            slug = cached.slug
+        } else {
+            self.cached = nil
+            // The slug comes from front matter or the file name; reading them is cheap.
+            let source = try SourceText(bytes: bytes, path: path)
+            let (frontMatter, _, _, _) = try FrontMatter.split(source.text, path: path)
+            slug = try ArticleLoader.slug(frontMatter: frontMatter, path: path, override: nil)
+        }
+    }
+}
+
+/// What became of one article.
+struct ArticleOutcome: Sendable {
+    var path: String
+    var record: SiteManifest.ArticleRecord?
+    /// Output path → digest, for the manifest.
+    var files: [(String, String)] = []
+    var diagnostics: [Diagnostic] = []
+    var reused = false
+}
+
+/// Load → understand → render → write for each article, on a bounded number of threads.
+/// Each article's result depends only on the article, so output is the same whatever the order.
+struct ArticlePipeline: @unchecked Sendable {
+    let templates: TemplateSet
+    let understanding: Understanding
+    let baseURL: String?
+    let published: CalendarDay?
+    let site: OutputSite?
+    let cachedSite: SiteManifest?
+
+    /// Digest of what each output of a report depends on besides the article.
+    func pageDigests() -> [String: String] {
+        var digests: [String: String] = [:]
+        let shared = [TemplateSet.layoutTemplate, TemplateSet.stringsFile] + templates.partialNames
+        for page in ReportPages.Page.allCases {
+            digests[page.outputName] = ContentDigest.of(([page.template] + shared).map { templates.sources[$0]?.text ?? "" })
+        }
+        digests["report.json"] = ContentDigest.of(["report"])
+        digests["timeline.json"] = ContentDigest.of([templates.sources[TemplateSet.stringsFile]?.text ?? ""])
+        digests["stakeholders.json"] = ContentDigest.of(["stakeholders"])
+        return digests
+    }
+
+    func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
+        let digests = pageDigests()
+        let results = OutcomeStore(count: inputs.count)
+        let workers = min(jobs, max(1, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: inputs.count, by: workers) {
+                if strict && results.failed { return }
+                let outcome = process(inputs[index], digests: digests)
+                results.set(index, outcome)
+                events(.articleDone(done: results.doneCount, total: inputs.count))
+                outcome.diagnostics.forEach { events(.diagnostic($0)) }
+            }
+        }
+        return results.outcomes.compactMap { $0 }
+    }
+
+    private func process(_ input: ArticleInput, digests: [String: String]) -> ArticleOutcome {
+        var outcome = ArticleOutcome(path: input.path)
+        let slug = input.slug
+        do throws(Diagnostic) {
+            // Reuse: same bytes and settings, and pages rendered with the same templates.
+            if let cached = input.cached, let cachedSite, let site {
+                let stale = cached.pages.filter { path, digest in digests[Self.outputName(of: path, slug: slug)] != digest }
+                var report: Report?
+                if !stale.isEmpty { report = try cachedReport(slug: slug, site: site) }
+                var pages = cached.pages
+                var rendered: [String: [UInt8]] = [:]
+                if let report {
+                    let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
+                    let kinds = Set(stale.keys.compactMap { ReportPages.Page(outputPath: $0, slug: slug) })
+                    for page in try renderer.render(only: kinds) { rendered[page.path] = Array(page.html.utf8) }
+                    if stale.keys.contains("\(slug)/timeline.json") {
+                        rendered["\(slug)/timeline.json"] = try ReportData.timelineBytes(report, format: renderer.format)
+                    }
+                }
+                for path in cached.pages.keys.sorted() {
+                    let digest: String
+                    if let bytes = rendered[path] {
+                        digest = ContentDigest.of(bytes)
+                        try site.place(path, bytes, digest: digest)
+                        pages[path] = digests[Self.outputName(of: path, slug: slug)]
+                    } else {
+                        guard let known = cachedSite.files[path] else { throw Diagnostic.error(.writeFailed, file: path, "cache is inconsistent") }
+                        digest = known
+                        try site.place(path, nil, digest: digest)
+                    }
+                    outcome.files.append((path, digest))
+                }
+                outcome.record = SiteManifest.ArticleRecord(key: input.key, slug: slug, pages: pages, summary: cached.summary)
+                outcome.reused = stale.isEmpty
+                return outcome
+            }
+            // Load: text → typed article.
+            let loaded = try ArticleLoader().load(bytes: input.bytes, path: input.path)
+            outcome.diagnostics += loaded.warnings
+            // Understand: article → facts.
+            let (facts, warnings) = try understanding.facts(for: loaded.article, fallbackPublished: published)
+            outcome.diagnostics += warnings
+            let report = Report(article: loaded.article, facts: facts)
+            // Render: facts → pages and data files.
+            let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
+            var outputs: [(String, [UInt8])] = try renderer.render(only: nil).map { ($0.path, Array($0.html.utf8)) }
+            outputs.append(("\(slug)/report.json", try ReportJSON.encode(report)))
+            outputs.append(("\(slug)/timeline.json", try ReportData.timelineBytes(report, format: renderer.format)))
+            outputs.append(("\(slug)/stakeholders.json", try ReportData.stakeholdersBytes(report)))
+            // Write (into the unpublished generation).
+            var pages: [String: String] = [:]
+            for (path, bytes) in outputs {
+                let digest = ContentDigest.of(bytes)
+                try site?.place(path, bytes, digest: digest)
+                outcome.files.append((path, digest))
+                pages[path] = digests[Self.outputName(of: path, slug: slug)]
+            }
+            outcome.record = SiteManifest.ArticleRecord(key: input.key, slug: slug, pages: pages, summary: ReportSummary(report))
+        } catch {
+            outcome.diagnostics.append(error)
+            outcome.record = nil
+            outcome.files = []
+        }
+        return outcome
+    }
+
+    /// "slug/timeline/index.html" → "timeline/index.html": the key of `pageDigests`.
+    static func outputName(of path: String, slug: String) -> String {
+        String(path.dropFirst(slug.count + 1))
+    }
+
+    private func cachedReport(slug: String, site: OutputSite) throws(Diagnostic) -> Report {
+        let path = site.publishedFile("\(slug)/report.json")
+        guard let data = FileManager.default.contents(atPath: path),
+              let report = try? JSONDecoder().decode(Report.self, from: data) else {
+            throw .error(.writeFailed, file: path, "cannot read the cached report", hint: "run `reportgen clean` or build with --no-cache")
+        }
+        return report
+    }
+}
+
+/// Results written by worker threads, each into its own slot.
+final class OutcomeStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var outcomes: [ArticleOutcome?]
+    private(set) var doneCount = 0
+    private(set) var failed = false
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: ArticleOutcome) {
+        lock.lock()
+        outcomes[index] = outcome
+        doneCount += 1
+        if outcome.record == nil { failed = true }
+        lock.unlock()
+    }
+}

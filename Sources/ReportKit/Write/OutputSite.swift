@@ -1,0 +1,282 @@
+import Foundation
+
+/// The published folder, treated as something people serve and upload.
+///
+/// `site` is a symbolic link to one of two generations beside it (`.site.gen-a`, `.site.gen-b`).
+/// A build updates the generation that is not published: files whose bytes it already has are
+/// left alone, files the published generation has are hard-linked (same inode, so the same
+/// modification time for deploy tools), and only new bytes are written. The link is then
+/// swapped atomically. An error, a kill or a full disk at any point leaves `site` on the old
+/// generation, complete. reportgen only ever touches folders that carry its manifest.
+public final class OutputSite: @unchecked Sendable {
+    public let path: String
+    let operations: FileOperations
+    private let fileManager = FileManager.default
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+
+    private(set) var targetGeneration = ""
+    private(set) var activeGeneration: String?
+    /// What the published generation holds (nil on a first build).
+    private(set) var active: SiteManifest?
+    /// What the generation being updated held when its last build completed.
+    private(set) var target: SiteManifest?
+    /// Counters for the summary.
+    private(set) var written = 0
+    private(set) var linked = 0
+    private(set) var kept = 0
+    /// The generation being built existed before this build: any path in it may already be a
+    /// hard link shared with the published generation, so it is unlinked before it is written.
+    private var targetExisted = false
+
+    public init(path: String, operations: FileOperations = .live) {
+        var clean = (path as NSString).standardizingPath
+        while clean.count > 1 && clean.hasSuffix("/") { clean.removeLast() }
+        self.path = clean
+        self.operations = operations
+    }
+
+    private var parent: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+    private var name: String { (path as NSString).lastPathComponent }
+    private func generationPath(_ letter: String) -> String { (parent as NSString).appendingPathComponent(".\(name).gen-\(letter)") }
+    private var lockPath: String { (parent as NSString).appendingPathComponent(".\(name).lock") }
+    private var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
+
+    /// Checks ownership, takes the lock, and picks the generation to update.
+    /// - Parameter useCache: false to rebuild every file (the unpublished generation is emptied).
+    public func begin(useCache: Bool) throws(Diagnostic) {
+        try checkOwnership()
+        try acquireLock()
+        do {
+            try migrateFolderLayout()
+            let current = (try? fileManager.destinationOfSymbolicLink(atPath: path)).map { ($0 as NSString).lastPathComponent }
+            activeGeneration = current
+            let letter = current == ".\(name).gen-a" ? "b" : "a"
+            targetGeneration = generationPath(letter)
+            if let current {
+                active = Self.readManifest((parent as NSString).appendingPathComponent(current))
+            }
+            if useCache {
+                target = Self.readManifest(targetGeneration)
+            } else {
+                try? fileManager.removeItem(atPath: targetGeneration)
+                target = nil
+            }
+            if !useCache { active = nil }
+            targetExisted = fileManager.fileExists(atPath: targetGeneration)
+            // The manifest goes first: a build killed from here on leaves this generation marked unknown.
+            try operations.createDirectory(targetGeneration)
+            try operations.remove((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName))
+            try operations.write((targetGeneration as NSString).appendingPathComponent(Self.ownerMarker),
+                                 Array("reportgen \(ReportKitVersion.string)\n".utf8))
+        } catch let diagnostic as Diagnostic {
+            releaseLock()
+            throw diagnostic
+        } catch {
+            releaseLock()
+            throw .error(.writeFailed, file: targetGeneration, "cannot prepare the output: \(error)",
+                hint: "check that the folder containing \(path) is writable")
+        }
+    }
+
+    /// A small file that marks a generation as reportgen's even before its manifest exists.
+    static let ownerMarker = ".reportgen-owner"
+
+    /// The path of a file of the published generation.
+    func publishedFile(_ relative: String) -> String {
+        let generation = activeGeneration.map { (parent as NSString).appendingPathComponent($0) } ?? path
+        return (generation as NSString).appendingPathComponent(relative)
+    }
+
+    /// Puts `bytes` at `relative` in the generation being built, doing the least file work. With
+    /// nil bytes the file is known to the published generation by its digest (a cached page).
+    func place(_ relative: String, _ bytes: [UInt8]?, digest: String) throws(Diagnostic) {
+        let full = (targetGeneration as NSString).appendingPathComponent(relative)
+        do {
+            if target?.files[relative] == digest {
+                count(\.kept)
+                return
+            }
+            try ensureFolder((full as NSString).deletingLastPathComponent)
+            if targetExisted { try operations.remove(full) }
+            if active?.files[relative] == digest, let activeGeneration {
+                let source = ((parent as NSString).appendingPathComponent(activeGeneration) as NSString).appendingPathComponent(relative)
+                do {
+                    try operations.link(source, full)
+                    count(\.linked)
+                    return
+                } catch {
+                    // Hard links can be refused (another file system, limits): write instead.
+                    try? operations.remove(full)
+                }
+            }
+            guard let bytes = bytes ?? FileManager.default.contents(atPath: publishedFile(relative)).map({ [UInt8]($0) }) else {
+                throw FileOperations.SystemError(call: "read", path: publishedFile(relative), code: ENOENT)
+            }
+            try operations.write(full, bytes)
+            count(\.written)
+        } catch {
+            throw .error(.writeFailed, file: full, "cannot write: \(error)",
+                hint: "check free disk space and permissions; the published site was left as it was")
+        }
+    }
+
+    private func count(_ counter: ReferenceWritableKeyPath<OutputSite, Int>) {
+        lock.lock(); self[keyPath: counter] += 1; lock.unlock()
+    }
+
+    private func ensureFolder(_ folder: String) throws {
+        lock.lock()
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        try operations.createDirectory(folder)
+        lock.lock(); createdFolders.insert(folder); lock.unlock()
+    }
+
+    /// Removes what the new site no longer has, records the manifest and publishes the generation.
+    func commit(_ manifest: SiteManifest) throws(Diagnostic) {
+        defer { releaseLock() }
+        do {
+            // Files this generation had that the new site has not (from the build before last).
+            let previous = Set(target?.files.keys ?? [:].keys).union(unknownFiles())
+            for stale in previous.subtracting(manifest.files.keys) {
+                try operations.remove((targetGeneration as NSString).appendingPathComponent(stale))
+            }
+            removeEmptyFolders(targetGeneration)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try operations.write((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName),
+                                 Array(try encoder.encode(manifest)))
+            // Publish: a new link, renamed over the old one (rename is atomic).
+            let temporary = (parent as NSString).appendingPathComponent(".\(name).link-\(pid)")
+            unlink(temporary)
+            guard symlink((targetGeneration as NSString).lastPathComponent, temporary) == 0 else {
+                throw FileOperations.SystemError(call: "symlink", path: temporary, code: errno)
+            }
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw FileOperations.SystemError(call: "rename", path: path, code: code)
+            }
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw .error(.writeFailed, file: path, "cannot publish the new site: \(error)",
+                hint: "the previous site is still published")
+        }
+    }
+
+    /// Ends a failed build: the published generation was never touched.
+    func abandon() { releaseLock() }
+
+    /// Without a manifest (a build of it was killed), every file in the generation is suspect.
+    private func unknownFiles() -> [String] {
+        guard target == nil else { return [] }
+        var result: [String] = []
+        let enumerator = fileManager.enumerator(atPath: targetGeneration)
+        while let relative = enumerator?.nextObject() as? String {
+            let full = (targetGeneration as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+               relative != Self.ownerMarker {
+                result.append(relative)
+            }
+        }
+        return result
+    }
+
+    private func removeEmptyFolders(_ folder: String) {
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries {
+            let full = (folder as NSString).appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                removeEmptyFolders(full)
+                if (try? fileManager.contentsOfDirectory(atPath: full))?.isEmpty == true { rmdir(full) }
+            }
+        }
+    }
+
+    static func readManifest(_ generation: String) -> SiteManifest? {
+        guard let data = FileManager.default.contents(atPath: (generation as NSString).appendingPathComponent(SiteManifest.fileName))
+        else { return nil }
+        return try? JSONDecoder().decode(SiteManifest.self, from: data)
+    }
+
+    // MARK: Ownership and locking
+
+    private func isOurs(_ folder: String) -> Bool {
+        fileManager.fileExists(atPath: (folder as NSString).appendingPathComponent(Self.ownerMarker))
+            || fileManager.fileExists(atPath: (folder as NSString).appendingPathComponent(SiteManifest.fileName))
+    }
+
+    private func checkOwnership() throws(Diagnostic) {
+        if let destination = try? fileManager.destinationOfSymbolicLink(atPath: path) {
+            let name = (destination as NSString).lastPathComponent
+            guard name == ".\(self.name).gen-a" || name == ".\(self.name).gen-b" else {
+                throw .error(.outputNotOwned, file: path, "the output is a symbolic link reportgen did not make (to \(destination))",
+                    hint: "choose another --output, or remove the link")
+            }
+            return
+        }
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw .error(.outputNotOwned, file: path, "the output path is a file, not a folder", hint: "choose another --output")
+        }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+        if !contents.isEmpty && !isOurs(path) && !contents.contains(".reportgen-site") {
+            throw .error(.outputNotOwned, file: path, "refusing to replace a non-empty folder that reportgen did not create",
+                hint: "choose an empty or new --output folder, or move its files away")
+        }
+    }
+
+    /// An empty folder, or a plain folder from an older reportgen, becomes the first generation.
+    private func migrateFolderLayout() throws {
+        var isDirectory: ObjCBool = false
+        guard (try? fileManager.destinationOfSymbolicLink(atPath: path)) == nil,
+              fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let first = generationPath("a")
+        try? fileManager.removeItem(atPath: first)
+        try fileManager.moveItem(atPath: path, toPath: first)
+        guard symlink((first as NSString).lastPathComponent, path) == 0 else {
+            throw FileOperations.SystemError(call: "symlink", path: path, code: errno)
+        }
+    }
+
+    private func acquireLock() throws(Diagnostic) {
+        for _ in 0..<2 {
+            let descriptor = open(lockPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                let text = "\(pid)\n"
+                _ = text.withCString { Glibc.write(descriptor, $0, strlen($0)) }
+                close(descriptor)
+                return
+            }
+            // A lock left by a build that no longer runs is stale.
+            if let text = try? String(contentsOfFile: lockPath, encoding: .utf8),
+               let owner = Int32(text.trimmingWhitespace()), owner != pid, kill(owner, 0) != 0, errno == ESRCH {
+                unlink(lockPath)
+                continue
+            }
+            break
+        }
+        throw .error(.outputLocked, file: path, "another reportgen build is writing this output (lock \(lockPath))",
+            hint: "wait for it to finish; if no build is running, delete the lock file")
+    }
+
+    private func releaseLock() { unlink(lockPath) }
+
+    /// Deletes the site, its generations and its lock (`reportgen clean`), if they are reportgen's.
+    public func clean() throws(Diagnostic) {
+        try checkOwnership()
+        if (try? fileManager.destinationOfSymbolicLink(atPath: path)) != nil { unlink(path) } else if isOurs(path) {
+            try? fileManager.removeItem(atPath: path)
+        }
+        for letter in ["a", "b"] where isOurs(generationPath(letter)) { try? fileManager.removeItem(atPath: generationPath(letter)) }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    func build(_ inputs: [String], _ output: String, templates: String? = nil, useCache: Bool = true) throws -> BuildResult {
+        try SiteBuild(options: BuildOptions(inputs: inputs, output: output, templates: templates, jobs: 2, useCache: useCache)).run()
+    }
+
+    func inode(_ path: String) -> (UInt64, Int) {
+        var info = stat()
+        stat(path, &info)
+        return (UInt64(info.st_ino), Int(info.st_mtim.tv_sec))
+    }
+
+    func makeArticles(_ folder: String, count: Int) throws {
+        for index in 1...count {
+            try writeFile(folder, "in/story-\(index).txt", """
+                Globex et Initech signent l'accord numéro \(index)
+                Globex a investi \(index) millions d'euros dans Initech en mars 2025, a indiqué Paul Durand.
+                Le projet doit durer jusqu'en 2030.
+                """)
+        }
+    }
+
+    @Test("an unchanged rebuild writes nothing; unchanged files keep their inode and time")
+    func unchanged() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 5)
+        let first = try build([folder + "/in"], folder + "/site")
+        #expect(first.written == first.files && first.unchangedArticles == 0)
+        let page = folder + "/site/story-3/timeline/index.html"
+        let before = inode(page)
+        let second = try build([folder + "/in"], folder + "/site")
+        #expect(second.unchangedArticles == 5)
+        #expect(second.written == 0 && second.linked == second.files)
+        #expect(inode(page) == before)   // a hard link: the same file, the same time
+        let third = try build([folder + "/in"], folder + "/site")
+        #expect(third.written == 0 && third.kept == third.files)
+        #expect(inode(page) == before)
+    }
+
+    @Test("changing one article rewrites only its files and the site-wide pages it appears on")
+    func oneChange() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 6)
+        _ = try build([folder + "/in"], folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        try writeFile(folder, "in/story-2.txt", "Globex change de cap\nGlobex a vendu sa filiale en 2024.\n")
+        let result = try build([folder + "/in"], folder + "/site")
+        #expect(result.unchangedArticles == 5)
+        #expect(result.written <= 7 + 1)   // its 7 files, and the index whose entry changed
+        #expect(try read(folder + "/site/story-2/index.html").contains("Globex change de cap"))
+    }
+
+    @Test("changing a template re-renders only the pages that use it")
+    func templateChange() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 4)
+        let templates = folder + "/theme"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        for (name, text) in DefaultTemplates.files { try writeFile(templates, name, text) }
+        _ = try build([folder + "/in"], folder + "/site", templates: templates)
+        _ = try build([folder + "/in"], folder + "/site", templates: templates)
+        try writeFile(templates, "timeline.md", DefaultTemplates.files["timeline.md"]! + "\nEnd of timeline.\n")
+        let result = try build([folder + "/in"], folder + "/site", templates: templates)
+        #expect(result.written == 4)   // one timeline page per article; nothing else
+        #expect(try read(folder + "/site/story-1/timeline/index.html").contains("End of timeline."))
+    }
+
+    @Test("--no-cache rebuilds every file; the output is the same bytes")
+    func noCache() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 3)
+        _ = try build([folder + "/in"], folder + "/site")
+        let before = try snapshot(folder + "/site")
+        let cold = try build([folder + "/in"], folder + "/site", useCache: false)
+        #expect(cold.written == cold.files)
+        #expect(try snapshot(folder + "/site") == before)
+    }
+
+    @Test("the same articles in any order and with any number of jobs give the same bytes")
+    func orderAndJobs() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 8)
+        let paths = (1...8).map { "\(folder)/in/story-\($0).txt" }
+        _ = try SiteBuild(options: BuildOptions(inputs: paths, output: folder + "/one", jobs: 1)).run()
+        _ = try SiteBuild(options: BuildOptions(inputs: paths.reversed(), output: folder + "/two", jobs: 3)).run()
+        #expect(try snapshot(folder + "/one") == snapshot(folder + "/two"))
+    }
+}
