@@ -38,7 +38,26 @@ public struct ArticleLoader: Sendable {
             ? .markdown : .plainText
         let article = try StructureReader(path: path, format: format)
             .read(text: source.text, frontMatter: frontMatter, bodyText: body, slug: slug)
-        return Result(article: article, warnings: source.warnings + frontMatterWarnings)
+        return Result(article: article, warnings: source.warnings + frontMatterWarnings + Self.invisibleCharacters(source.text, path: path))
+    }
+
+    /// Bidi controls and zero-width characters can reorder or hide what a reader sees; they are
+    /// dropped from the text, and the user is told where the first one was.
+    static func invisibleCharacters(_ text: String, path: String) -> [Diagnostic] {
+        var count = 0, line = 1, column = 1
+        var first: SourceLocation?
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            if BlockReader.isInvisibleFormatting(scalar) && !(scalar == "\u{FEFF}" && line == 1 && column == 1) {
+                count += 1
+                if first == nil { first = SourceLocation(line: line, column: column) }
+            }
+            column += 1
+        }
+        guard count > 0 else { return [] }
+        return [.warning(.unsafeCharacters, file: path, location: first,
+            "dropped \(count) invisible formatting character\(count == 1 ? "" : "s") (bidi controls, zero-width spaces, soft hyphens)",
+            hint: "they can reorder or hide text; remove them from the source to silence this warning")]
     }
 
     static func slug(frontMatter: FrontMatter, path: String, override: String?) throws(Diagnostic) -> String {

@@ -53,6 +53,7 @@ public struct TemplateSet: Sendable {
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
         self.fingerprint = hasher.hexDigest
 
+        try Self.checkPartialCycles(sources)
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
             let templateName = String(name.split(separator: ".").first!)
             let isMarkdown = name.hasSuffix(".md")
@@ -86,6 +87,31 @@ public struct TemplateSet: Sendable {
     }
 
     static let markdownPragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+
+    /// A partial that includes itself, directly or through others, would recurse until the
+    /// stack overflows: refuse it where the cycle closes.
+    static func checkPartialCycles(_ sources: [String: (text: String, path: String)]) throws(Diagnostic) {
+        func file(for partial: String) -> String? {
+            sources[partial + ".md"] != nil ? partial + ".md" : (sources[partial + ".html"] != nil ? partial + ".html" : nil)
+        }
+        var state: [String: Int] = [:]   // 1 visiting, 2 done
+        func visit(_ name: String) throws(Diagnostic) {
+            state[name] = 1
+            for tag in TemplateTags.scan(sources[name]!.text) where tag.kind == .partial {
+                guard let next = file(for: tag.name) else { continue }
+                if state[next] == 1 {
+                    throw .error(.templatePartial, file: sources[name]!.path, location: tag.location,
+                        "partial '\(tag.name)' includes itself (through \(name)): rendering would never end",
+                        hint: "remove the recursive {{> \(tag.name)}}")
+                }
+                if state[next] == nil { try visit(next) }
+            }
+            state[name] = 2
+        }
+        for name in sources.keys.sorted() where (name.hasSuffix(".md") || name.hasSuffix(".html")) && state[name] == nil {
+            try visit(name)
+        }
+    }
 
     /// Renders template `name` (file name with extension) with a page model.
     public func render(_ name: String, _ values: [String: Any]) throws(Diagnostic) -> String {
