@@ -94,6 +94,8 @@ struct HostileInputTests {
 
             <svg onload=alert(4)> | a | b |
             """.utf8), error: nil),
+        // Found by FuzzLoader: a Markdown headline with nothing after it.
+        Case(name: "headline only", file: "a.md", bytes: Array("---\ntitle: x\n---\n# Tex ade Globex.\n".utf8), error: .emptyArticle),
         Case(name: "a 150,000-character word", file: "a.txt", bytes: Array(("Titre\n" + String(repeating: "A", count: 150_000) + ".").utf8), error: nil),
         Case(name: "pathological punctuation", file: "a.txt", bytes: Array(("Titre\n" + String(repeating: "« … » “ ” \" ' ! ? . : ", count: 4_000)).utf8), error: nil),
     ]

@@ -31,6 +31,18 @@ struct StructureTests {
         #expect(article.truncation.droppedEmbeds.count == 1)
     }
 
+    @Test("a byline gives the author and the publication date", arguments: [
+        ("Par Claire Martin, à Lyon — 26 août 2024", "Claire Martin", "2024-08-26"),
+        ("By Jane Roe | March 3, 2025", "Jane Roe", "2025-03-03"),
+        ("Publié le 1er mars 2025 à 10 h", nil, "2025-03-01"),
+    ])
+    func byline(line: String, author: String?, date: String) throws {
+        let article = try loadArticle("Un titre\n\(line)\nLe texte commence ici. Il continue.\n")
+        #expect(article.metadata.author == author)
+        #expect(article.metadata.published?.iso == date)
+        #expect(article.sentences.first?.text == "Le texte commence ici.")
+    }
+
     @Test("Markdown headings, paragraphs across lines and inline markup")
     func markdown() throws {
         let article = try loadArticle("""

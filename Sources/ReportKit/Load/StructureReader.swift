@@ -37,6 +37,18 @@ struct StructureReader {
             headline = Headline(text: Self.title(fromFileName: path), origin: .fileName, location: nil)
         }
 
+        // A byline under the headline is metadata, not body text.
+        var byline: BylineReader.Byline?
+        if let first = blocks.first, blocks.count > 1, let found = BylineReader().read(first) {
+            byline = found
+            blocks.removeFirst()
+        }
+
+        guard !blocks.isEmpty else {
+            throw .error(.emptyArticle, file: path, location: headline.location,
+                "the article has a headline but no text", hint: "add the article's paragraphs after the headline")
+        }
+
         // Publisher notice: everything from it on is kept apart.
         let detector = TruncationDetector(language: language)
         var notice: PublisherNotice?
@@ -99,8 +111,9 @@ struct StructureReader {
 
         let metadata = Metadata(
             sourcePath: path, slug: slug, title: frontMatter.title ?? headline.text, source: frontMatter.source,
-            url: frontMatter.url, published: frontMatter.published, language: language,
-            languageWasDetected: frontMatter.language == nil, author: frontMatter.author, entities: frontMatter.entities)
+            url: frontMatter.url, published: frontMatter.published ?? byline?.date, language: language,
+            languageWasDetected: frontMatter.language == nil, author: frontMatter.author ?? byline?.author,
+            entities: frontMatter.entities)
         return Article(metadata: metadata, headline: headline, sections: sections, truncation: truncation, wordCount: wordCount)
     }
 

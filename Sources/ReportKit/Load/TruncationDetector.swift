@@ -16,7 +16,8 @@ struct TruncationDetector {
         let wordings = TruncationLexicon.notices(for: language)
         // Notices close the capture: the last blocks only (bounded work on long texts).
         let earliest = max(1, min(blocks.count - 6, blocks.count * 6 / 10), blocks.count - 14)
-        for blockIndex in earliest..<blocks.count where blockIndex >= 0 {
+        guard earliest < blocks.count else { return nil }
+        for blockIndex in earliest..<blocks.count {
             let block = blocks[blockIndex]
             for range in splitter.split(block.scalars) {
                 let folded = foldForMatching(String(String.UnicodeScalarView(block.scalars[range])))

@@ -1,15 +1,7 @@
 /// Calendar words per language, compared folded. Data for the date recogniser.
 enum DateLexicon {
-    static let frenchMonths: [String: Int] = [
-        "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "oct": 10, "novembre": 11,
-        "nov": 11, "decembre": 12, "dec": 12,
-    ]
-    static let englishMonths: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5, "june": 6,
-        "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-        "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
+    static let frenchMonths = MonthNames.french
+    static let englishMonths = MonthNames.english
     /// 0 = Monday.
     static let weekdays: [String: Int] = [
         "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
