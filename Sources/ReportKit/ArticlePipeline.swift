@@ -11,6 +11,18 @@ struct ArticleInput: Sendable {
 
     init(path: String, settings: String, cached: SiteManifest.ArticleRecord?) throws(Diagnostic) {
         self.path = path
+        // Only regular files: a FIFO or a device would block the build or never end.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .error(.fileNotFound, file: path, "the article disappeared during the build", hint: "check the input folder and build again")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw .error(.unreadableFile, file: path, "not a regular file (a pipe, socket or device)", hint: "remove it from the input folder")
+        }
+        guard info.st_size <= SourceText.maximumBytes else {
+            throw .error(.fileTooLarge, file: path, "file is \(info.st_size) bytes; the limit for one article is \(SourceText.maximumBytes) bytes",
+                hint: "split the file into one article per file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .error(FileManager.default.fileExists(atPath: path) ? .unreadableFile : .fileNotFound, file: path,
                 "cannot read the article", hint: "check that the file exists and is readable")
@@ -69,7 +81,7 @@ struct ArticlePipeline: @unchecked Sendable {
         let workers = min(jobs, max(1, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: inputs.count, by: workers) {
-                if strict && results.failed { return }
+                if (strict && results.failed) || results.writeFailed { return }
                 let outcome = process(inputs[index], digests: digests)
                 results.set(index, outcome)
                 events(.articleDone(done: results.doneCount, total: inputs.count))
@@ -166,6 +178,8 @@ final class OutcomeStore: @unchecked Sendable {
     private(set) var outcomes: [ArticleOutcome?]
     private(set) var doneCount = 0
     private(set) var failed = false
+    /// A write failed: the build stops, the published site stays.
+    private(set) var writeFailed = false
 
     init(count: Int) { outcomes = Array(repeating: nil, count: count) }
 
@@ -174,6 +188,7 @@ final class OutcomeStore: @unchecked Sendable {
         outcomes[index] = outcome
         doneCount += 1
         if outcome.record == nil { failed = true }
+        if outcome.diagnostics.contains(where: { $0.code == .writeFailed }) { writeFailed = true }
         lock.unlock()
     }
 }

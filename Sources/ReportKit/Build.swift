@@ -146,6 +146,11 @@ public struct SiteBuild {
             if outcome.reused { unchanged += 1 }
         }
         let failed = diagnostics.filter { $0.severity == .error }.count
+        // A failed write is the disk's fault, not the article's: the new site cannot be complete.
+        if let writeFailure = diagnostics.first(where: { $0.code == .writeFailed }) {
+            site?.abandon()
+            throw DiagnosticList([writeFailure])
+        }
         if options.strict, failed > 0 {
             site?.abandon()
             throw DiagnosticList(diagnostics.filter { $0.severity == .error })

@@ -225,3 +225,60 @@ struct HostileInputTests {
         #expect(result.reports.count == 150)
     }
 }
+
+@Suite("Faults while writing")
+struct WriteFaultTests {
+    /// A file system whose Nth write or link fails, as a full disk would.
+    static func failing(at failure: Int, counter: Counter) -> FileOperations {
+        FileOperations(
+            write: { path, bytes in
+                if counter.next() == failure { throw FileOperations.SystemError(call: "write", path: path, code: ENOSPC) }
+                try FileOperations.live.write(path, bytes)
+            },
+            link: { existing, new in
+                if counter.next() == failure { throw FileOperations.SystemError(call: "link", path: new, code: ENOSPC) }
+                try FileOperations.live.link(existing, new)
+            },
+            createDirectory: FileOperations.live.createDirectory)
+    }
+
+    @Test("a failure at any write leaves the published site exactly as it was", arguments: Array(1...30))
+    func failAt(_ failure: Int) throws {
+        let folder = try temporaryFolder()
+        for index in 1...3 { try writeFile(folder, "in/s\(index).txt", "Titre \(index)\nGlobex a investi \(index) millions d'euros.\n") }
+        let output = folder + "/site"
+        _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
+        let before = try snapshot(output)
+        try writeFile(folder, "in/s2.txt", "Titre changé\nUne autre phrase.\n")
+        let counter = Counter()
+        do {
+            _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output,
+                                                    fileOperations: Self.failing(at: failure, counter: counter))).run()
+            // Fewer writes than `failure`: the build succeeded and published the new site.
+            #expect(try read(output + "/s2/index.html").contains("Titre changé"))
+        } catch {
+            let after = try snapshot(output)
+            let changed = Set(after.keys).symmetricDifference(before.keys).union(after.keys.filter { before[$0] != nil && before[$0] != after[$0] })
+            #expect(after == before, "failure at write \(failure): \(changed.sorted()) \(error)")
+        }
+        // And the next build, without faults, completes.
+        _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
+        #expect(try read(output + "/s2/index.html").contains("Titre changé"))
+    }
+
+    @Test("a pipe among the articles is reported without blocking; a vanished file is reported")
+    func oddFiles() throws {
+        let folder = try temporaryFolder()
+        try writeFile(folder, "in/a.txt", "Titre\nUne phrase.\n")
+        #expect(mkfifo(folder + "/in/b.txt", 0o644) == 0)
+        let result = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: folder + "/site")).run()
+        #expect(result.reports.count == 1)
+        #expect(result.errors.first?.code == .unreadableFile && result.errors.first?.file?.hasSuffix("b.txt") == true)
+        do {
+            _ = try ArticleInput(path: folder + "/in/gone.txt", settings: "", cached: nil)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .fileNotFound)
+        }
+    }
+}
