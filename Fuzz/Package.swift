@@ -5,9 +5,9 @@ import PackageDescription
 
 let package = Package(
     name: "reportgen-fuzz",
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "reportgen", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzLoader", dependencies: [.product(name: "ReportKit", package: "main")]),
-        .executableTarget(name: "FuzzUnderstanding", dependencies: [.product(name: "ReportKit", package: "main")]),
+        .executableTarget(name: "FuzzLoader", dependencies: [.product(name: "ReportKit", package: "reportgen")]),
+        .executableTarget(name: "FuzzUnderstanding", dependencies: [.product(name: "ReportKit", package: "reportgen")]),
     ]
 )
