@@ -126,19 +126,10 @@ enum DefaultTemplates {
 
 ## {{t.article_text}}
 
-{{#sections}}
-{{#heading}}
-### [{{heading}}](anchor:{{id}})
-{{/heading}}
-{{^heading}}
-[{{t.lead}}](anchor:{{id}})
-{{/heading}}
-
-{{#paragraphs}}
-{{#sentences}}[{{text}}](anchor:{{id}}){{#badge}} *({{badge}})*{{/badge}}{{#facts}} [{{label}}]({{href}}){{/facts}} {{/sentences}}
-
-{{/paragraphs}}
-{{/sections}}
+{{! The article text, every sentence anchored. A theme can lay it out itself by looping over
+    sections (id, heading, paragraphs with sentences: id, text, badge, facts with label and href);
+    articleMarkdown holds the same Markdown, made in code because it is the largest part of a page. }}
+{{{articleMarkdown}}}
 """# + "\n",
         "paywall.md": #"""
 # {{t.paywall}} — {{headline}}

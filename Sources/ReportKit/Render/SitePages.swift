@@ -40,7 +40,7 @@ struct SitePages {
                 "leadSentence": optionalValue(summary.leadSentence),
             ]
         }
-        let body = try templates.render("index.md", ["t": strings, "reports": rows, "lang": language.rawValue])
+        let body = try templates.render("index.md", ["t": templates.stringScope(language), "reports": rows, "lang": language.rawValue])
         return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "", canonical: baseURL)
     }
 
@@ -48,7 +48,7 @@ struct SitePages {
         let strings = templates.strings.table(for: language)
         // Served from any depth, so links are absolute from the site root is impossible without a
         // base URL: point to the root index relative to the 404 file's own folder.
-        let body = try templates.render("404.md", ["t": strings, "root": "", "lang": language.rawValue])
+        let body = try templates.render("404.md", ["t": templates.stringScope(language), "root": "", "lang": language.rawValue])
         return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "", canonical: nil)
     }
 
@@ -57,7 +57,7 @@ struct SitePages {
         return try templates.render(TemplateSet.layoutTemplate, [
             "lang": language.rawValue, "title": title, "description": strings["index_intro"] ?? title,
             "root": root, "body": markdown.render(body), "nav": [[String: Any]](), "hasReportNav": false,
-            "t": strings, "generator": "reportgen \(ReportKitVersion.string)",
+            "t": templates.stringScope(language), "generator": "reportgen \(ReportKitVersion.string)",
             "canonical": optionalValue(canonical), "ogType": "website",
         ])
     }

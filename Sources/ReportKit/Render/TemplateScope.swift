@@ -20,6 +20,7 @@ final class TemplateScope: MustacheParent, @unchecked Sendable {
 
     private static func convert(_ value: Any, recorder: LookupRecorder) -> Any? {
         switch value {
+        case let shared as SharedScope: return shared
         case let text as String: return text
         case let flag as Bool: return flag
         case let number as Int: return number
@@ -37,6 +38,16 @@ final class TemplateScope: MustacheParent, @unchecked Sendable {
         }
         return value
     }
+}
+
+/// A scope built once and shared by every render (the interface strings): no per-render
+/// conversion. Names under it are checked when the templates are loaded instead.
+final class SharedScope: MustacheParent, @unchecked Sendable {
+    let values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    func child(named name: String) -> Any? { values[name] }
 }
 
 /// What one render looked up. Not shared between threads: one per render call.

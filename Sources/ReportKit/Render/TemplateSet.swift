@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     public private(set) var sources: [String: (text: String, path: String)] = [:]
     private var library = MustacheLibrary()
     public private(set) var strings: InterfaceStrings
+    /// The interface strings of each language as a scope shared by every render.
+    private var stringScopes: [Language: SharedScope] = [:]
     public private(set) var stylesheet: String
     /// A digest of every template text, so that caches know when the theme changed.
     public private(set) var fingerprint: String
@@ -49,6 +51,7 @@ public struct TemplateSet: Sendable {
         let strings = sources[Self.stringsFile]!
         self.strings = try InterfaceStrings(yaml: strings.text, path: strings.path)
         self.stylesheet = sources[Self.stylesheet]!.text
+        for language in Language.allCases { stringScopes[language] = SharedScope(self.strings.table(for: language)) }
         var hasher = FNV1a()
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
         self.fingerprint = hasher.hexDigest
@@ -72,6 +75,15 @@ public struct TemplateSet: Sendable {
             } catch {
                 throw .error(.templateSyntax, file: source.path, "template syntax error: \(error)")
             }
+            // `t.name` must be an interface string: checked here, once, with its place.
+            let known = Set(self.strings.table(for: .english).keys)
+            for tag in TemplateTags.scan(source.text) where tag.kind != .partial && tag.kind != .other && tag.name.hasPrefix("t.") {
+                let key = String(tag.name.dropFirst(2))
+                guard known.contains(key) else {
+                    throw .error(.templateVariable, file: source.path, location: tag.location,
+                        "unknown interface string '\(key)'", hint: "add it to strings.yml in every language")
+                }
+            }
             for tag in TemplateTags.scan(source.text) where tag.kind == .partial {
                 guard sources[tag.name + ".md"] != nil || sources[tag.name + ".html"] != nil else {
                     throw .error(.templatePartial, file: source.path, location: tag.location,
@@ -80,6 +92,25 @@ public struct TemplateSet: Sendable {
             }
         }
     }
+
+    /// Whether template `name` (or a partial it includes) names the variable `variable`, so that
+    /// page models can skip building values no template reads.
+    func uses(_ name: String, _ variable: String) -> Bool {
+        var visited: Set<String> = []
+        func scan(_ file: String) -> Bool {
+            guard !visited.contains(file), let source = sources[file] else { return false }
+            visited.insert(file)
+            for tag in TemplateTags.scan(source.text) {
+                if tag.kind == .partial { if scan(tag.name + ".md") || scan(tag.name + ".html") { return true }; continue }
+                if tag.name.split(separator: ".").first.map(String.init) == variable { return true }
+            }
+            return false
+        }
+        return scan(name)
+    }
+
+    /// The interface strings for `language`, for page models (`t` in templates).
+    func stringScope(_ language: Language) -> Any { stringScopes[language] ?? SharedScope([:]) }
 
     /// Templates that are neither pages nor the layout: partials, which any page may include.
     public var partialNames: [String] {

@@ -60,7 +60,7 @@ struct ReportPages {
     }
 
     private var common: [String: Any] {
-        ["t": strings, "headline": report.headline.text, "lang": language.rawValue]
+        ["t": templates.stringScope(language), "headline": report.headline.text, "lang": language.rawValue]
     }
 
     private func wrap(body: String, page: Page) throws(Diagnostic) -> String {
@@ -76,7 +76,7 @@ struct ReportPages {
         let description = report.sections.first?.paragraphs.first?.sentences.first?.text ?? report.headline.text
         return try templates.render(TemplateSet.layoutTemplate, [
             "lang": language.rawValue, "title": title, "description": String(description.prefix(200)),
-            "root": root, "body": body, "nav": nav, "hasReportNav": true, "t": strings,
+            "root": root, "body": body, "nav": nav, "hasReportNav": true, "t": templates.stringScope(language),
             "generator": report.generator,
             "canonical": optionalValue(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
             "ogType": "article",
@@ -89,7 +89,10 @@ struct ReportPages {
         let truncation = report.truncation
         let sentenceBadges = badgesBySentence()
         let sentenceFacts = factsBySentence()
-        let sections: [[String: Any]] = report.sections.map { section in
+        // The article text is the largest part of the page: built as a list for themes that
+        // lay it out themselves (`sections`), or as Markdown made here (`articleMarkdown`).
+        let wantsSections = templates.uses(Page.overview.template, "sections")
+        let sections: [[String: Any]] = !wantsSections ? [] : report.sections.map { section in
             ["id": section.id, "heading": optionalValue(section.heading),
              "paragraphs": section.paragraphs.map { paragraph -> [String: Any] in
                  ["id": paragraph.id, "sentences": paragraph.sentences.map { sentence -> [String: Any] in
@@ -126,6 +129,8 @@ struct ReportPages {
             "isTruncated": truncation.isTruncated,
             "truncationSummary": truncationSummary(),
             "sections": sections,
+            "articleMarkdown": templates.uses(Page.overview.template, "articleMarkdown")
+                ? articleMarkdown(badges: sentenceBadges, facts: sentenceFacts) : "",
             "outline": outline, "hasOutline": !outline.isEmpty,
             "actors": actors, "hasActors": !actors.isEmpty,
             "amounts": amounts, "hasAmounts": !amounts.isEmpty,
@@ -147,6 +152,33 @@ struct ReportPages {
         return ranked.enumerated().map { index, entity in
             ["id": entity.id, "name": entity.name, "role": optionalValue(entity.role), "last": index == ranked.count - 1]
         }
+    }
+
+    /// The article text as Markdown, every value escaped: the same as the `sections` loop of
+    /// the default theme, without a template call per sentence.
+    private func articleMarkdown(badges: [String: String], facts: [String: [[String: Any]]]) -> String {
+        func escape(_ text: String) -> String { MarkdownContentType.escape(text) }
+        var out = ""
+        out.reserveCapacity(report.wordCount * 8)
+        for section in report.sections {
+            if let heading = section.heading {
+                out += "### [\(escape(heading))](anchor:\(section.id))\n\n"
+            } else {
+                out += "[\(escape(strings["lead"] ?? ""))](anchor:\(section.id))\n\n"
+            }
+            for paragraph in section.paragraphs {
+                for sentence in paragraph.sentences {
+                    out += "[\(escape(sentence.text))](anchor:\(sentence.id))"
+                    if let badge = badges[sentence.id] { out += " *(\(escape(badge)))*" }
+                    for fact in facts[sentence.id] ?? [] {
+                        out += " [\(escape(fact["label"] as? String ?? ""))](\(escape(fact["href"] as? String ?? "")))"
+                    }
+                    out += " "
+                }
+                out += "\n\n"
+            }
+        }
+        return out
     }
 
     /// The facts each sentence supports, as links to where they are shown.
