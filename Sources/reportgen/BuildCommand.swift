@@ -58,12 +58,30 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print one line per report even for large builds.")
     var verbose = false
 
+    @Flag(help: "After building, watch the articles and templates (polling once a second) and rebuild what changed; Ctrl-C stops.")
+    var watch = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one article file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
+        guard watch else { return try buildOnce() }
+        var last = WatchedFiles.fingerprint(inputs + [templates ?? "templates"] + (entities.map { [$0] } ?? []))
+        do { try buildOnce() } catch let exit as ExitCode { if exit.rawValue != 1 { throw exit } }
+        Console.out("watching \(inputs.joined(separator: ", ")) for changes (Ctrl-C to stop)")
+        while true {
+            sleep(1)
+            let now = WatchedFiles.fingerprint(inputs + [templates ?? "templates"] + (entities.map { [$0] } ?? []))
+            guard now != last else { continue }
+            last = now
+            // A failed build is reported and watching goes on: the published site is unchanged.
+            do { try buildOnce() } catch let exit as ExitCode { if exit.rawValue != 1 { throw exit } }
+        }
+    }
+
+    func buildOnce() throws {
         let start = Date()
         var templateFolder = templates
         if templateFolder == nil, FileManager.default.fileExists(atPath: "templates/layout.html") {
@@ -162,5 +180,25 @@ final class ReportLines: @unchecked Sendable {
     func flush(total: Int) {
         guard !quiet, verbose || total <= Self.limit else { return }
         for line in lines { Console.out(line) }
+    }
+}
+
+/// What `--watch` compares between polls: every file's path, size and modification time.
+enum WatchedFiles {
+    static func fingerprint(_ roots: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue
+                ? (FileManager.default.subpaths(atPath: root) ?? []).map { (root as NSString).appendingPathComponent($0) } : [root]
+            for file in files {
+                guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { continue }
+                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                result[file] = "\(size):\(modified)"
+            }
+        }
+        return result
     }
 }
