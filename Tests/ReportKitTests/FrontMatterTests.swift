@@ -33,6 +33,12 @@ struct FrontMatterTests {
         }
     }
 
+    @Test("control and bidi characters are removed from front matter values")
+    func invisibleInValues() throws {
+        let (frontMatter, _, _, _) = try FrontMatter.split("---\ntitle: \"Bon\u{202E}jour\u{200B} \\x07monde\"\n---\nT\n", path: "a.md")
+        #expect(frontMatter.title == "Bonjour monde")
+    }
+
     @Test("an unknown key is a warning, not an error")
     func unknownKey() throws {
         let (_, _, _, warnings) = try FrontMatter.split("---\ntags: x\n---\nT\n", path: "a.md")

@@ -85,7 +85,10 @@ public struct FrontMatter: Sendable, Equatable {
                 throw .error(.frontMatter, file: path, location: location(valueNode.mark),
                     "'\(key)' must be a single value, not a list or a mapping")
             }
-            let value = scalar.string.trimmingWhitespace()
+            // Control and invisible formatting characters can hide or reorder what a title says.
+            let value = String(String.UnicodeScalarView(scalar.string.unicodeScalars.filter {
+                !BlockReader.isInvisibleFormatting($0) && !($0.value < 32 || ($0.value >= 127 && $0.value < 160))
+            })).trimmingWhitespace()
             if value.isEmpty || value == "~" || value == "null" { continue }
             switch key {
             case "title": result.title = value

@@ -52,6 +52,7 @@ public final class OutputSite: @unchecked Sendable {
         try acquireLock()
         do {
             try migrateFolderLayout()
+            removeStaleLinks()
             let current = (try? fileManager.destinationOfSymbolicLink(atPath: path)).map { ($0 as NSString).lastPathComponent }
             activeGeneration = current
             let letter = current == ".\(name).gen-a" ? "b" : "a"
@@ -270,6 +271,15 @@ public final class OutputSite: @unchecked Sendable {
     }
 
     private func releaseLock() { unlink(lockPath) }
+
+    /// Temporary links left by builds killed while publishing.
+    private func removeStaleLinks() {
+        let prefix = ".\(name).link-"
+        for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            guard let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, kill(owner, 0) != 0 else { continue }
+            unlink((parent as NSString).appendingPathComponent(entry))
+        }
+    }
 
     /// Deletes the site, its generations and its lock (`reportgen clean`), if they are reportgen's.
     public func clean() throws(Diagnostic) {
