@@ -96,6 +96,8 @@ struct HostileInputTests {
             """.utf8), error: nil),
         // Found by FuzzLoader: a Markdown headline with nothing after it.
         Case(name: "headline only", file: "a.md", bytes: Array("---\ntitle: x\n---\n# Tex ade Globex.\n".utf8), error: .emptyArticle),
+        // Found by FuzzUnderstanding: a speaker named before the verb after an unclosed quote.
+        Case(name: "speaker before the verb, quote cut", file: "a.txt", bytes: Array("Headline\nNvidia CEO Jens---\ntitle: \"x\"en Huang said on Monday it could 9".utf8), error: nil),
         Case(name: "a 150,000-character word", file: "a.txt", bytes: Array(("Titre\n" + String(repeating: "A", count: 150_000) + ".").utf8), error: nil),
         Case(name: "pathological punctuation", file: "a.txt", bytes: Array(("Titre\n" + String(repeating: "« … » “ ” \" ' ! ? . : ", count: 4_000)).utf8), error: nil),
     ]

@@ -115,7 +115,9 @@ struct QuoteRecognizer {
             }
             let named = speakers.first { $0.tokens.lowerBound >= afterIndex && $0.tokens.lowerBound <= verb + 5 }
             if let named, let id = idByDraft[named.entity] {
-                let unnamedFirst = (verb..<named.tokens.lowerBound).contains { Self.unnamedSources.contains(tokens[$0].folded) }
+                // "said a spokesperson for X": an unnamed source between the verb and the name.
+                let between = min(verb, named.tokens.lowerBound)..<max(verb, named.tokens.lowerBound)
+                let unnamedFirst = between.contains { Self.unnamedSources.contains(tokens[$0].folded) }
                 if !unnamedFirst { return (id, tokens[verb].text + " " + named.surface) }
             }
             if (verb..<window.upperBound).contains(where: { Self.unnamedSources.contains(tokens[$0].folded) }) {
