@@ -3,13 +3,9 @@
 /// conditional, "reportedly", "could"), with the named source when there is one. Words inside
 /// quotation marks are the speaker's, not the article's, and do not count as hedging.
 struct ClaimRecognizer {
-    let idByDraft: [Int: String]
-    private let byID: [String: Entity]
-
-    init(entities: [Entity], idByDraft: [Int: String]) {
-        self.idByDraft = idByDraft
-        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    let directory: EntityDirectory
+    private var idByDraft: [Int: String] { directory.idByDraft }
+    private var byID: [String: Entity] { directory.byID }
 
     func claims(in analyses: [SentenceAnalysis]) -> [Claim] {
         var result: [Claim] = []

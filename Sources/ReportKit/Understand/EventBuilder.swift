@@ -2,13 +2,9 @@
 /// sentence holds several), and undated events for announcements and deals stated without a
 /// date, each with the entities taking part, its status and its evidence sentence.
 struct EventBuilder {
-    let idByDraft: [Int: String]
-    private let byID: [String: Entity]
-
-    init(entities: [Entity], idByDraft: [Int: String]) {
-        self.idByDraft = idByDraft
-        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    let directory: EntityDirectory
+    private var idByDraft: [Int: String] { directory.idByDraft }
+    private var byID: [String: Entity] { directory.byID }
 
     static let eventStems: [String] = [
         "annonc", "devoil", "lanc", "presente", "signature", "rachet", "acqui", "levee", "investi", "conclu", "inaugur",

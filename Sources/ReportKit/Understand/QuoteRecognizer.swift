@@ -2,13 +2,9 @@
 /// them: "…», a déclaré Amy Hood", "said Huang", "Selon X : « … »", and "a-t-il ajouté" or
 /// "he added" for the previous speaker. An unnamed source ("indique un communiqué") gives no speaker.
 struct QuoteRecognizer {
-    let idByDraft: [Int: String]
-    private let byID: [String: Entity]
-
-    init(entities: [Entity], idByDraft: [Int: String]) {
-        self.idByDraft = idByDraft
-        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    let directory: EntityDirectory
+    private var idByDraft: [Int: String] { directory.idByDraft }
+    private var byID: [String: Entity] { directory.byID }
 
     static let speechVerbs: Set<String> = [
         "declare", "dit", "affirme", "explique", "ajoute", "assure", "estime", "indique", "souligne", "precise", "confie",

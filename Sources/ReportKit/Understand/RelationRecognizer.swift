@@ -4,15 +4,10 @@
 /// for the organisation of their title) and outlets that report on the subjects of a sentence.
 /// Two organisations in one sentence with nothing better known are "mentioned with" each other.
 struct RelationRecognizer {
-    let entities: [Entity]
-    let idByDraft: [Int: String]
-    private let byID: [String: Entity]
-
-    init(entities: [Entity], idByDraft: [Int: String]) {
-        self.entities = entities
-        self.idByDraft = idByDraft
-        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    let directory: EntityDirectory
+    private var idByDraft: [Int: String] { directory.idByDraft }
+    private var byID: [String: Entity] { directory.byID }
+    private var entities: [Entity] { directory.entities }
 
     private func entity(_ mention: EntityMention) -> Entity? {
         idByDraft[mention.entity].flatMap { byID[$0] }

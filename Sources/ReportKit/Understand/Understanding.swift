@@ -43,12 +43,12 @@ public struct Understanding: Sendable {
         facts.entities = entities
         facts.dates = DateRecognizer(language: language, published: published).dates(in: analyses)
         facts.amounts = AmountRecognizer(language: language).amounts(in: analyses)
-        facts.quotes = QuoteRecognizer(entities: entities, idByDraft: idByDraft).quotes(in: analyses)
-        facts.claims = ClaimRecognizer(entities: entities, idByDraft: idByDraft).claims(in: analyses)
-        facts.events = EventBuilder(entities: entities, idByDraft: idByDraft)
+        let directory = EntityDirectory(entities: entities, idByDraft: idByDraft)
+        facts.quotes = QuoteRecognizer(directory: directory).quotes(in: analyses)
+        facts.claims = ClaimRecognizer(directory: directory).claims(in: analyses)
+        facts.events = EventBuilder(directory: directory)
             .events(analyses: analyses, dates: facts.dates, amounts: facts.amounts, claims: facts.claims)
-        facts.relations = RelationRecognizer(entities: entities, idByDraft: idByDraft)
-            .relations(in: analyses, claims: facts.claims)
+        facts.relations = RelationRecognizer(directory: directory).relations(in: analyses, claims: facts.claims)
 
         if published == nil, let relative = facts.dates.first(where: { $0.relative && $0.value == nil }),
            let sentence = article.sentences.first(where: { $0.id == relative.sentence }) {
