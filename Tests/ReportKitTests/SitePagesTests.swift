@@ -100,7 +100,8 @@ struct BuiltPageTests {
 
     @Test("every internal link and anchor resolves, on every page")
     func evidenceLinks() throws {
-        let (output, _) = try build(try articlesForFigures())
+        let inputs = try articlesForFigures()
+        let (output, _) = try build(inputs)
         let site = try snapshot(output)
         var checked = 0
         for (path, data) in site where path.hasSuffix(".html") {
@@ -116,7 +117,7 @@ struct BuiltPageTests {
                 }
             }
         }
-        #expect(checked > 200)
+        #expect(checked >= 30 * inputs.count)   // fragment links per report, so that the check is not vacuous
     }
 
     @Test("interface words follow the article's language", arguments: [
