@@ -15,6 +15,7 @@ public struct TemplateSet: Sendable {
     public private(set) var sources: [String: (text: String, path: String)] = [:]
     private var library = MustacheLibrary()
     public private(set) var strings: InterfaceStrings
+    private var usedVariables: [String: Set<String>] = [:]
     /// The interface strings of each language as a scope shared by every render.
     private var stringScopes: [Language: SharedScope] = [:]
     public private(set) var stylesheet: String
@@ -57,6 +58,8 @@ public struct TemplateSet: Sendable {
         self.fingerprint = hasher.hexDigest
 
         try Self.checkPartialCycles(sources)
+        usedVariables = Self.variablesUsed(sources)
+        let knownStrings = Set(self.strings.table(for: .english).keys)
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
             let templateName = String(name.split(separator: ".").first!)
             let isMarkdown = name.hasSuffix(".md")
@@ -76,10 +79,9 @@ public struct TemplateSet: Sendable {
                 throw .error(.templateSyntax, file: source.path, "template syntax error: \(error)")
             }
             // `t.name` must be an interface string: checked here, once, with its place.
-            let known = Set(self.strings.table(for: .english).keys)
             for tag in TemplateTags.scan(source.text) where tag.kind != .partial && tag.kind != .other && tag.name.hasPrefix("t.") {
                 let key = String(tag.name.dropFirst(2))
-                guard known.contains(key) else {
+                guard knownStrings.contains(key) else {
                     throw .error(.templateVariable, file: source.path, location: tag.location,
                         "unknown interface string '\(key)'", hint: "add it to strings.yml in every language")
                 }
@@ -96,17 +98,27 @@ public struct TemplateSet: Sendable {
     /// Whether template `name` (or a partial it includes) names the variable `variable`, so that
     /// page models can skip building values no template reads.
     func uses(_ name: String, _ variable: String) -> Bool {
-        var visited: Set<String> = []
-        func scan(_ file: String) -> Bool {
-            guard !visited.contains(file), let source = sources[file] else { return false }
-            visited.insert(file)
-            for tag in TemplateTags.scan(source.text) {
-                if tag.kind == .partial { if scan(tag.name + ".md") || scan(tag.name + ".html") { return true }; continue }
-                if tag.name.split(separator: ".").first.map(String.init) == variable { return true }
+        usedVariables[name]?.contains(variable) ?? false
+    }
+
+    /// Template file → first components of every variable it or its partials name.
+    private static func variablesUsed(_ sources: [String: (text: String, path: String)]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for name in sources.keys where name.hasSuffix(".md") || name.hasSuffix(".html") {
+            var visited: Set<String> = []
+            var names: Set<String> = []
+            func scan(_ file: String) {
+                guard !visited.contains(file), let source = sources[file] else { return }
+                visited.insert(file)
+                for tag in TemplateTags.scan(source.text) {
+                    if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html"); continue }
+                    if let first = tag.name.split(separator: ".").first { names.insert(String(first)) }
+                }
             }
-            return false
+            scan(name)
+            result[name] = names
         }
-        return scan(name)
+        return result
     }
 
     /// The interface strings for `language`, for page models (`t` in templates).
