@@ -101,22 +101,26 @@ public struct TemplateSet: Sendable {
         usedVariables[name]?.contains(variable) ?? false
     }
 
+    /// The tags of a template and of the partials it includes (each file once), with their files.
+    private static func tagsWithPartials(_ name: String, _ sources: [String: (text: String, path: String)]) -> [(path: String, tag: TemplateTags.Tag)] {
+        var result: [(String, TemplateTags.Tag)] = []
+        var visited: Set<String> = []
+        func scan(_ file: String) {
+            guard !visited.contains(file), let source = sources[file] else { return }
+            visited.insert(file)
+            for tag in TemplateTags.scan(source.text) {
+                if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html") } else { result.append((source.path, tag)) }
+            }
+        }
+        scan(name)
+        return result
+    }
+
     /// Template file → first components of every variable it or its partials name.
     private static func variablesUsed(_ sources: [String: (text: String, path: String)]) -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
         for name in sources.keys where name.hasSuffix(".md") || name.hasSuffix(".html") {
-            var visited: Set<String> = []
-            var names: Set<String> = []
-            func scan(_ file: String) {
-                guard !visited.contains(file), let source = sources[file] else { return }
-                visited.insert(file)
-                for tag in TemplateTags.scan(source.text) {
-                    if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html"); continue }
-                    if let first = tag.name.split(separator: ".").first { names.insert(String(first)) }
-                }
-            }
-            scan(name)
-            result[name] = names
+            result[name] = Set(tagsWithPartials(name, sources).compactMap { $0.tag.name.split(separator: ".").first.map(String.init) })
         }
         return result
     }
@@ -168,20 +172,9 @@ public struct TemplateSet: Sendable {
         let unknown = recorder.unknown
         if !unknown.isEmpty {
             // Report the first place that names an unknown variable, in this template or a partial.
-            var candidates: [(path: String, tag: TemplateTags.Tag)] = []
-            var visited: Set<String> = []
-            func collect(_ fileName: String) {
-                guard !visited.contains(fileName), let source = sources[fileName] else { return }
-                visited.insert(fileName)
-                for tag in TemplateTags.scan(source.text) {
-                    if tag.kind == .partial { collect(tag.name + ".md"); collect(tag.name + ".html"); continue }
-                    if tag.name.split(separator: ".").contains(where: { unknown.contains(String($0)) }) {
-                        candidates.append((source.path, tag))
-                    }
-                }
+            let first = Self.tagsWithPartials(name, sources).first { entry in
+                entry.tag.name.split(separator: ".").contains { unknown.contains(String($0)) }
             }
-            collect(name)
-            let first = candidates.first
             throw .error(.templateVariable, file: first?.path ?? source.path, location: first?.tag.location,
                 "unknown variable '\(first?.tag.name ?? unknown.sorted().joined(separator: "', '"))' in template",
                 hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
