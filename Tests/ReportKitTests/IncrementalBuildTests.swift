@@ -69,6 +69,20 @@ struct IncrementalBuildTests {
         #expect(try read(folder + "/site/story-1/timeline/index.html").contains("End of timeline."))
     }
 
+    @Test("a removed article's folder disappears from both generations")
+    func removedArticle() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 3)
+        _ = try build([folder + "/in"], folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        try FileManager.default.removeItem(atPath: folder + "/in/story-2.txt")
+        _ = try build([folder + "/in"], folder + "/site")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-2"))
+        _ = try build([folder + "/in"], folder + "/site")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-2"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/site/story-3/timeline/index.html"))
+    }
+
     @Test("--no-cache rebuilds every file; the output is the same bytes")
     func noCache() throws {
         let folder = try temporaryFolder()

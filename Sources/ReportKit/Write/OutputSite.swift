@@ -144,10 +144,13 @@ public final class OutputSite: @unchecked Sendable {
         do {
             // Files this generation had that the new site has not (from the build before last).
             let previous = Set(target?.files.keys ?? [:].keys).union(unknownFiles())
+            var emptied: Set<String> = []
             for stale in previous.subtracting(manifest.files.keys) {
-                try operations.remove((targetGeneration as NSString).appendingPathComponent(stale))
+                let full = (targetGeneration as NSString).appendingPathComponent(stale)
+                try operations.remove(full)
+                emptied.insert((full as NSString).deletingLastPathComponent)
             }
-            removeEmptyFolders(targetGeneration)
+            removeEmptyFolders(emptied)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try operations.write((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName),
@@ -190,14 +193,14 @@ public final class OutputSite: @unchecked Sendable {
         return result
     }
 
-    private func removeEmptyFolders(_ folder: String) {
-        guard let entries = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries {
-            let full = (folder as NSString).appendingPathComponent(entry)
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                removeEmptyFolders(full)
-                if (try? fileManager.contentsOfDirectory(atPath: full))?.isEmpty == true { rmdir(full) }
+    /// Removes the folders that lost their last file, and their parents when they empty too.
+    /// Only the folders of removed files are visited: a build never walks the whole site.
+    private func removeEmptyFolders(_ folders: Set<String>) {
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            var current = folder
+            // rmdir fails on a folder that still has entries, which ends the climb.
+            while current.count > targetGeneration.count, current.hasPrefix(targetGeneration), rmdir(current) == 0 {
+                current = (current as NSString).deletingLastPathComponent
             }
         }
     }
