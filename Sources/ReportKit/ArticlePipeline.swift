@@ -1,9 +1,10 @@
 import Foundation
 
-/// One input article as the build first sees it: its bytes, its cache key and its slug.
+/// One input article as the build first sees it: its cache key, its slug and, unless the cache
+/// has it, its decoded text (decoded once: the slug needs it and so does the loader).
 struct ArticleInput: Sendable {
     let path: String
-    let bytes: [UInt8]
+    let source: SourceText?
     let key: String
     let slug: String
     /// The record of an earlier build with the same key, when there is one.
@@ -27,17 +28,19 @@ struct ArticleInput: Sendable {
             throw .error(FileManager.default.fileExists(atPath: path) ? .unreadableFile : .fileNotFound, file: path,
                 "cannot read the article", hint: "check that the file exists and is readable")
         }
-        bytes = [UInt8](data)
+        let bytes = [UInt8](data)
         key = ContentDigest.of(bytes + Array(settings.utf8))
         if let cached, cached.key == key {
             self.cached = cached
+            self.source = nil
             slug = cached.slug
         } else {
             self.cached = nil
-            // The slug comes from front matter or the file name; reading them is cheap.
+            // The slug comes from front matter or the file name.
             let source = try SourceText(bytes: bytes, path: path)
             let (frontMatter, _, _, _) = try FrontMatter.split(source.text, path: path)
             slug = try ArticleLoader.slug(frontMatter: frontMatter, path: path, override: nil)
+            self.source = source
         }
     }
 }
@@ -128,7 +131,8 @@ struct ArticlePipeline: @unchecked Sendable {
                 return outcome
             }
             // Load: text → typed article.
-            let loaded = try ArticleLoader().load(bytes: input.bytes, path: input.path)
+            guard let source = input.source else { throw Diagnostic.error(.writeFailed, file: input.path, "cache is inconsistent") }
+            let loaded = try ArticleLoader().load(source: source, path: input.path)
             outcome.diagnostics += loaded.warnings
             // Understand: article → facts.
             let (facts, warnings) = try understanding.facts(for: loaded.article, fallbackPublished: published)

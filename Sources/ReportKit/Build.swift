@@ -76,18 +76,6 @@ public struct SiteBuild {
         self.events = events
     }
 
-    /// Kept for callers that only want text lines.
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
-        self.init(options: options, events: { event in
-            switch event {
-            case .diagnostic(let diagnostic): log(diagnostic.description)
-            case .built(let summary, let pages, let reused):
-                log("built \(summary.slug) (\(pages) pages\(reused ? ", unchanged" : "")) from \(summary.sourcePath)")
-            case .articleDone: break
-            }
-        })
-    }
-
     public func run() throws(DiagnosticList) -> BuildResult {
         // 1. Discover the articles, the theme and the options that shape every page.
         let files = try InputDiscovery.articleFiles(in: options.inputs)

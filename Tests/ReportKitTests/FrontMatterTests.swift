@@ -24,10 +24,7 @@ struct FrontMatterTests {
         ("---\n- a list\n---\nT\nx.", .frontMatter, 2),
     ])
     func mistakes(text: String, code: Diagnostic.Code, line: Int) {
-        do {
-            _ = try FrontMatter.split(text, path: "a.md")
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try FrontMatter.split(text, path: "a.md") }) {
             #expect(error.code == code)
             #expect(error.location?.line == line)
         }

@@ -163,10 +163,7 @@ struct HostileInputTests {
         let folder = try temporaryFolder()
         try writeFile(folder, "loop.md", "again {{> loop}}\n")
         try writeFile(folder, "overview.md", "# {{headline}}\n{{> loop}}\n")
-        do {
-            _ = try TemplateSet(overrideDirectory: folder)
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try TemplateSet(overrideDirectory: folder) }) {
             #expect(error.code == .templatePartial)
             #expect(error.file == folder + "/loop.md" && error.location == Place(line: 1, column: 7))
         }
@@ -276,10 +273,7 @@ struct WriteFaultTests {
         let result = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: folder + "/site")).run()
         #expect(result.reports.count == 1)
         #expect(result.errors.first?.code == .unreadableFile && result.errors.first?.file?.hasSuffix("b.txt") == true)
-        do {
-            _ = try ArticleInput(path: folder + "/in/gone.txt", settings: "", cached: nil)
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try ArticleInput(path: folder + "/in/gone.txt", settings: "", cached: nil) }) {
             #expect(error.code == .fileNotFound)
         }
     }

@@ -37,10 +37,7 @@ struct RenderingTests {
     func syntaxError() throws {
         let folder = try temporaryFolder()
         try writeFile(folder, "overview.md", "# {{headline}}\n\n{{#sections}}\ntext\n{{/wrong}}\n")
-        do {
-            _ = try TemplateSet(overrideDirectory: folder)
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try TemplateSet(overrideDirectory: folder) }) {
             #expect(error.code == .templateSyntax)
             #expect(error.file == "\(folder)/overview.md")
             #expect(error.location?.line == 5)
@@ -54,10 +51,7 @@ struct RenderingTests {
         try writeFile(folder, "paywall.md", "# {{headline}}\n\nCut: {{trunaction}}\n")
         let templates = try TemplateSet(overrideDirectory: folder)
         let report = Report(article: try loadArticle("Titre\nUne phrase."), facts: Facts())
-        do {
-            _ = try ReportPages(report: report, templates: templates).render()
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try ReportPages(report: report, templates: templates).render() }) {
             #expect(error.code == .templateVariable)
             #expect(error.location == Place(line: 3, column: 6))
             #expect(error.message.contains("trunaction"))

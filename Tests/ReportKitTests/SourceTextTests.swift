@@ -37,10 +37,7 @@ struct SourceTextTests {
 
     @Test("bad input is refused with a typed diagnostic and its place", arguments: badInputs)
     func refused(_ input: BadInput) {
-        do {
-            _ = try SourceText(bytes: input.bytes, path: "bad.txt")
-            Issue.record("expected an error")
-        } catch {
+        if let error = expectDiagnostic({ () throws(Diagnostic) in _ = try SourceText(bytes: input.bytes, path: "bad.txt") }) {
             #expect(error.code == input.code)
             #expect(error.location == input.location)
             #expect(error.description.hasPrefix("bad.txt"))

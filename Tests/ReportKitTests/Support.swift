@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ReportKit
 
 /// The repository root, found from this file's path, so tests run from any working directory.
@@ -51,4 +52,17 @@ func realPath(_ path: String) -> String {
     guard let resolved = realpath(path, nil) else { return path }
     defer { free(resolved) }
     return String(cString: resolved)
+}
+
+/// Runs `body`, which must fail with a diagnostic: returns it, or records an issue when
+/// `body` succeeds.
+func expectDiagnostic(_ body: () throws(Diagnostic) -> Void,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Diagnostic? {
+    do {
+        try body()
+    } catch {
+        return error
+    }
+    Issue.record("expected an error", sourceLocation: sourceLocation)
+    return nil
 }

@@ -31,7 +31,11 @@ public struct ArticleLoader: Sendable {
     }
 
     public func load(bytes: [UInt8], path: String, slug overrideSlug: String? = nil) throws(Diagnostic) -> Result {
-        let source = try SourceText(bytes: bytes, path: path)
+        try load(source: try SourceText(bytes: bytes, path: path), path: path, slug: overrideSlug)
+    }
+
+    /// From text already decoded (the build decodes every input once, to find its slug).
+    func load(source: SourceText, path: String, slug overrideSlug: String? = nil) throws(Diagnostic) -> Result {
         let (frontMatter, body, _, frontMatterWarnings) = try FrontMatter.split(source.text, path: path)
         let slug = try Self.slug(frontMatter: frontMatter, path: path, override: overrideSlug)
         let format: BlockReader.Format = path.lowercased().hasSuffix(".md") || path.lowercased().hasSuffix(".markdown")

@@ -17,7 +17,6 @@ public struct Article: Codable, Sendable {
         self.wordCount = wordCount
     }
 
-    public var paragraphs: [Paragraph] { sections.flatMap(\.paragraphs) }
     public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
 }
 

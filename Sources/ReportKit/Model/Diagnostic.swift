@@ -8,7 +8,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case fileNotFound, unreadableFile, noArticles, emptyArticle, binaryData, invalidEncoding
         case fileTooLarge, lineTooLong, frontMatter, unknownLanguage, invalidDate, invalidSlug
         case duplicateSlug, templateSyntax, templateMissing, templateVariable, templatePartial
-        case outputNotOwned, outputLocked, writeFailed, markdownRendering, gazetteer
+        case outputNotOwned, outputLocked, writeFailed, gazetteer
         case relativeDateUnanchored, decodedLegacyEncoding, frontMatterUnknownKey, unsafeCharacters
         case missingBaseURL, invalidBaseURL
     }

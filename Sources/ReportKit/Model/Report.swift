@@ -40,6 +40,9 @@ public struct Report: Codable, Sendable {
     }
 
     public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
+
+    /// The article's first sentence: the page description and the index's teaser.
+    public var firstSentence: String? { sections.first?.paragraphs.first?.sentences.first?.text }
 }
 
 /// The facts the recognisers found in an article.

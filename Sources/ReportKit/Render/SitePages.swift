@@ -84,7 +84,7 @@ public struct ReportSummary: Sendable, Codable {
         language = report.metadata.language
         wordCount = report.wordCount
         isTruncated = report.truncation.isTruncated
-        leadSentence = report.sections.first?.paragraphs.first?.sentences.first?.text
+        leadSentence = report.firstSentence
         sourcePath = report.metadata.sourcePath
     }
 }

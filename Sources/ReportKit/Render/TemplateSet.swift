@@ -19,8 +19,6 @@ public struct TemplateSet: Sendable {
     /// The interface strings of each language as a scope shared by every render.
     private var stringScopes: [Language: SharedScope] = [:]
     public private(set) var stylesheet: String
-    /// A digest of every template text, so that caches know when the theme changed.
-    public private(set) var fingerprint: String
 
     public init(overrideDirectory: String?) throws(Diagnostic) {
         _ = ContentTypes.registered
@@ -53,9 +51,6 @@ public struct TemplateSet: Sendable {
         self.strings = try InterfaceStrings(yaml: strings.text, path: strings.path)
         self.stylesheet = sources[Self.stylesheet]!.text
         for language in Language.allCases { stringScopes[language] = SharedScope(self.strings.table(for: language)) }
-        var hasher = FNV1a()
-        for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
-        self.fingerprint = hasher.hexDigest
 
         try Self.checkPartialCycles(sources)
         usedVariables = Self.variablesUsed(sources)

@@ -22,8 +22,8 @@ struct EntityRecognizer {
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
-    mutating func recognize(_ sentences: [(Sentence, paragraph: Int)]) -> [SentenceAnalysis] {
-        var analyses = sentences.map { SentenceAnalysis(sentence: $0.0, tokens: Tokenizer.tokens($0.0.text), mentions: [], paragraph: $0.paragraph) }
+    mutating func recognize(_ sentences: [Sentence]) -> [SentenceAnalysis] {
+        var analyses = sentences.map { SentenceAnalysis(sentence: $0, tokens: Tokenizer.tokens($0.text), mentions: []) }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
         var capitalizedInside: Set<String> = []
         for analysis in analyses {

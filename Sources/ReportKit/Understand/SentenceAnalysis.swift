@@ -10,17 +10,14 @@ struct SentenceAnalysis: Sendable {
             for mention in primaryMentions { for token in mention.tokens { mentionAtToken[token] = mention } }
         }
     }
-    /// Index of the paragraph the sentence belongs to, for quotes that span sentences.
-    var paragraph: Int
     /// Mentions that are not inside an epithet, in token order.
     private(set) var primaryMentions: [EntityMention] = []
     private var mentionAtToken: [Int: EntityMention] = [:]
 
-    init(sentence: Sentence, tokens: [Token], mentions: [EntityMention], paragraph: Int) {
+    init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
         self.sentence = sentence
         self.scalars = Array(sentence.text.unicodeScalars)
         self.tokens = tokens
-        self.paragraph = paragraph
         self.mentions = mentions
         self.primaryMentions = mentions.filter { !$0.nested }
     }

@@ -25,16 +25,8 @@ public struct Understanding: Sendable {
             let base = (article.metadata.sourcePath as NSString).deletingLastPathComponent
             try gazetteer.merge(yamlFile: file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file))
         }
-        var sentences: [(Sentence, paragraph: Int)] = []
-        var paragraphIndex = 0
-        for section in article.sections {
-            for paragraph in section.paragraphs {
-                for sentence in paragraph.sentences { sentences.append((sentence, paragraphIndex)) }
-                paragraphIndex += 1
-            }
-        }
         var recognizer = EntityRecognizer(gazetteer: gazetteer)
-        let analyses = recognizer.recognize(sentences)
+        let analyses = recognizer.recognize(article.sentences)
         let (entities, idByDraft) = recognizer.entities()
         let language = article.metadata.language
         let published = article.metadata.published ?? fallbackPublished

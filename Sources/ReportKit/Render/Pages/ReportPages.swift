@@ -73,7 +73,7 @@ struct ReportPages {
              "current": target == page]
         }
         let title = page == .overview ? report.headline.text : "\(strings[page.rawValue] ?? page.rawValue) — \(report.headline.text)"
-        let description = report.sections.first?.paragraphs.first?.sentences.first?.text ?? report.headline.text
+        let description = report.firstSentence ?? report.headline.text
         return try templates.render(TemplateSet.layoutTemplate, [
             "lang": language.rawValue, "title": title, "description": String(description.prefix(200)),
             "root": root, "body": body, "nav": nav, "hasReportNav": true, "t": templates.stringScope(language),
