@@ -187,9 +187,7 @@ struct HostileInputTests {
 
     @Test("a build killed at any moment leaves the published site complete")
     func killedBuild() throws {
-        let binary = ["release", "debug"].map { repositoryRoot.appendingPathComponent(".build/\($0)/reportgen").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let binary else {
+        guard let binary = builtBinary() else {
             print("skipped: no built reportgen binary (run swift build first)")
             return
         }

@@ -69,6 +69,37 @@ struct IncrementalBuildTests {
         #expect(try read(folder + "/site/story-1/timeline/index.html").contains("End of timeline."))
     }
 
+    @Test("the output keeps naming the link, not the generation it points to")
+    func outputPathIsTheLink() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 1)
+        _ = try build([folder + "/in"], folder + "/site")
+        #expect(OutputSite(path: folder + "/site/").path == folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        var names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == [".site.gen-a", ".site.gen-b", "in", "site"])
+        // The same from the command line, run inside the folder with an absolute --output: the
+        // working folder once decided how Foundation resolved the link, and rebuilds then
+        // created generations of generations.
+        guard let binary = builtBinary() else {
+            print("skipped the command-line half: no built reportgen binary")
+            return
+        }
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["build", folder + "/in", "--output", folder + "/site", "--quiet"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == [".site.gen-a", ".site.gen-b", "in", "site"])
+    }
+
     @Test("a removed article's folder disappears from both generations")
     func removedArticle() throws {
         let folder = try temporaryFolder()

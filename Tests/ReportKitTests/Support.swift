@@ -66,3 +66,15 @@ func expectDiagnostic(_ body: () throws(Diagnostic) -> Void,
     Issue.record("expected an error", sourceLocation: sourceLocation)
     return nil
 }
+
+/// The most recently built reportgen binary (release or debug), for tests that run the real
+/// command; nil when none is built.
+func builtBinary() -> String? {
+    ["release", "debug"].map { repositoryRoot.appendingPathComponent(".build/\($0)/reportgen").path }
+        .filter { FileManager.default.isExecutableFile(atPath: $0) }
+        .max { modified($0) < modified($1) }
+}
+
+private func modified(_ path: String) -> Date {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+}

@@ -30,7 +30,10 @@ public final class OutputSite: @unchecked Sendable {
     private var targetExisted = false
 
     public init(path: String, operations: FileOperations = .live) {
-        var clean = (path as NSString).standardizingPath
+        // The path as given, without trailing slashes. Not standardizingPath: on Linux it resolves
+        // the output's own link (relative to the working folder), so a rebuild would target a
+        // generation instead of the link.
+        var clean = path.isEmpty ? "." : path
         while clean.count > 1 && clean.hasSuffix("/") { clean.removeLast() }
         self.path = clean
         self.operations = operations
