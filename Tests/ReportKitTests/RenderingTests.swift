@@ -6,7 +6,7 @@ import Testing
 struct RenderingTests {
     @Test("Markdown escaping keeps inserted text inert")
     func escaping() {
-        let html = MarkdownToHTML().render("Text: " + MarkdownContentType.escape("# <script>alert(1)</script> [x](javascript:alert(1)) {{tag}} | a | b |\n- item"))
+        let html = MarkdownToHTML().render("Text: " + MarkdownEscaping.escape("# <script>alert(1)</script> [x](javascript:alert(1)) {{tag}} | a | b |\n- item"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<a "))
         #expect(!html.contains("<li>"))

@@ -10,7 +10,7 @@ public func fuzzUnderstanding(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     guard let loaded = try? ArticleLoader().load(bytes: bytes, path: "fuzz.txt") else { return 0 }
     _ = try? understanding.facts(for: loaded.article, fallbackPublished: CalendarDay(year: 2025, month: 2, day: 12))
     let text = String(decoding: bytes, as: UTF8.self)
-    let html = MarkdownToHTML().render("Text: " + MarkdownContentType.escape(text))
+    let html = MarkdownToHTML().render("Text: " + MarkdownEscaping.escape(text))
     if html.contains("<script") || html.contains("<a ") || html.contains("<img") { fatalError("escaped text became markup") }
     return 0
 }

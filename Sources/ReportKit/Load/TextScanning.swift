@@ -136,3 +136,12 @@ extension String {
         return String(cut) + "…"
     }
 }
+
+extension String {
+    /// Drops trailing `characters`, then surrounding whitespace.
+    func trimmingCharactersIn(_ characters: String) -> String {
+        var result = self
+        while let last = result.last, characters.contains(last) { result.removeLast() }
+        return result.trimmingWhitespace()
+    }
+}

@@ -28,19 +28,21 @@ struct SitePages {
 
     func index(_ summaries: [ReportSummary], language: Language) throws(Diagnostic) -> String {
         let strings = templates.strings.table(for: language)
-        let rows: [[String: Any]] = summaries.map { summary in
+        let format = Formatting(strings: strings, language: language)
+        let languageNames = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+            ($0, TemplateValue.text(templates.strings.string("language_name", $0)))
+        })
+        let rows: [TemplateValue] = summaries.map { summary in
             [
-                "headline": summary.headline, "href": "\(summary.slug)/index.html",
-                "source": optionalValue(summary.source),
-                "published": optionalValue(summary.published.map {
-                    Formatting(strings: strings, language: language).date($0.iso)
-                }),
-                "languageName": templates.strings.string("language_name", summary.language),
-                "wordCount": summary.wordCount, "isTruncated": summary.isTruncated,
-                "leadSentence": optionalValue(summary.leadSentence),
+                "headline": .text(summary.headline), "href": "\(summary.slug)/index.html",
+                "source": .optional(summary.source),
+                "published": .optional(summary.published.map { format.date($0.iso) }),
+                "languageName": languageNames[summary.language] ?? .null,
+                "wordCount": .number(summary.wordCount), "isTruncated": .flag(summary.isTruncated),
+                "leadSentence": .optional(summary.leadSentence),
             ]
         }
-        let body = try templates.render("index.md", ["t": templates.stringScope(language), "reports": rows, "lang": language.rawValue])
+        let body = try templates.render("index.md", ["t": templates.stringScope(language), "reports": .list(rows), "lang": .text(language.rawValue)])
         return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "", canonical: baseURL)
     }
 
@@ -48,17 +50,17 @@ struct SitePages {
         let strings = templates.strings.table(for: language)
         // Served from any depth, so links are absolute from the site root is impossible without a
         // base URL: point to the root index relative to the 404 file's own folder.
-        let body = try templates.render("404.md", ["t": templates.stringScope(language), "root": "", "lang": language.rawValue])
+        let body = try templates.render("404.md", ["t": templates.stringScope(language), "root": "", "lang": .text(language.rawValue)])
         return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "", canonical: nil)
     }
 
     private func layout(body: String, title: String, language: Language, root: String, canonical: String?) throws(Diagnostic) -> String {
         let strings = templates.strings.table(for: language)
         return try templates.render(TemplateSet.layoutTemplate, [
-            "lang": language.rawValue, "title": title, "description": strings["index_intro"] ?? title,
-            "root": root, "body": markdown.render(body), "nav": [[String: Any]](), "hasReportNav": false,
+            "lang": .text(language.rawValue), "title": .text(title), "description": .text(strings["index_intro"] ?? title),
+            "root": .text(root), "body": .text(markdown.render(body)), "nav": [], "hasReportNav": false,
             "t": templates.stringScope(language), "generator": "reportgen \(ReportKitVersion.string)",
-            "canonical": optionalValue(canonical), "ogType": "website",
+            "canonical": .optional(canonical), "ogType": "website",
         ])
     }
 }

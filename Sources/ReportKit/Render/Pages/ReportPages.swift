@@ -30,7 +30,7 @@ struct ReportPages {
     func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(path: String, html: String)] {
         var pages: [(String, String)] = []
         for page in Page.allCases where only?.contains(page) ?? true {
-            let model: [String: Any]
+            let model: TemplateModel
             var figures: [String: String] = [:]
             switch page {
             case .overview: model = overviewModel()
@@ -59,59 +59,59 @@ struct ReportPages {
         "\(graph.nodes.count) \(strings["graph_nodes"] ?? ""), \(graph.edges.count) \(strings["graph_edges"] ?? "")"
     }
 
-    private var common: [String: Any] {
-        ["t": templates.stringScope(language), "headline": report.headline.text, "lang": language.rawValue]
+    private var common: TemplateModel {
+        ["t": templates.stringScope(language), "headline": .text(report.headline.text), "lang": .text(language.rawValue)]
     }
 
     private func wrap(body: String, page: Page) throws(Diagnostic) -> String {
         let depth = page == .overview ? 1 : 2
         let root = String(repeating: "../", count: depth)
         let toReport = page == .overview ? "" : "../"
-        let nav: [[String: Any]] = Page.allCases.map { target in
-            ["label": strings[target.rawValue] ?? target.rawValue,
-             "href": toReport + target.folder + "index.html",
-             "current": target == page]
+        let nav: [TemplateValue] = Page.allCases.map { target in
+            ["label": .text(strings[target.rawValue] ?? target.rawValue),
+             "href": .text(toReport + target.folder + "index.html"),
+             "current": .flag(target == page)]
         }
         let title = page == .overview ? report.headline.text : "\(strings[page.rawValue] ?? page.rawValue) — \(report.headline.text)"
         let description = report.firstSentence ?? report.headline.text
         return try templates.render(TemplateSet.layoutTemplate, [
-            "lang": language.rawValue, "title": title, "description": String(description.prefix(200)),
-            "root": root, "body": body, "nav": nav, "hasReportNav": true, "t": templates.stringScope(language),
-            "generator": report.generator,
-            "canonical": optionalValue(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
+            "lang": .text(language.rawValue), "title": .text(title), "description": .text(String(description.prefix(200))),
+            "root": .text(root), "body": .text(body), "nav": .list(nav), "hasReportNav": true, "t": templates.stringScope(language),
+            "generator": .text(report.generator),
+            "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
             "ogType": "article",
         ])
     }
 
     // MARK: Overview
 
-    private func overviewModel() -> [String: Any] {
+    private func overviewModel() -> TemplateModel {
         let truncation = report.truncation
         let sentenceBadges = badgesBySentence()
         let sentenceFacts = factsBySentence()
         // The article text is the largest part of the page: built as a list for themes that
         // lay it out themselves (`sections`), or as Markdown made here (`articleMarkdown`).
         let wantsSections = templates.uses(Page.overview.template, "sections")
-        let sections: [[String: Any]] = !wantsSections ? [] : report.sections.map { section in
-            ["id": section.id, "heading": optionalValue(section.heading),
-             "paragraphs": section.paragraphs.map { paragraph -> [String: Any] in
-                 ["id": paragraph.id, "sentences": paragraph.sentences.map { sentence -> [String: Any] in
-                     ["id": sentence.id, "text": sentence.text, "badge": optionalValue(sentenceBadges[sentence.id]),
-                      "facts": sentenceFacts[sentence.id] ?? [[String: Any]]()]
-                 }]
-             }]
+        let sections: [TemplateValue] = !wantsSections ? [] : report.sections.map { section in
+            ["id": .text(section.id), "heading": .optional(section.heading),
+             "paragraphs": .list(section.paragraphs.map { paragraph -> TemplateValue in
+                 ["id": .text(paragraph.id), "sentences": .list(paragraph.sentences.map { sentence -> TemplateValue in
+                     ["id": .text(sentence.id), "text": .text(sentence.text), "badge": .optional(sentenceBadges[sentence.id]),
+                      "facts": .list((sentenceFacts[sentence.id] ?? []).map(\.value))]
+                 })]
+             })]
         }
-        let outline: [[String: Any]] = report.sections.compactMap { section in
-            section.heading.map { ["id": section.id, "heading": $0] }
+        let outline: [TemplateValue] = report.sections.compactMap { section in
+            section.heading.map { ["id": .text(section.id), "heading": .text($0)] }
         }
         let actors = mainActors()
-        let amounts: [[String: Any]] = report.amounts.enumerated().map { index, amount in
-            ["id": "amount-\(index + 1)", "display": format.amount(amount), "text": amount.text, "sentence": amount.sentence]
+        let amounts: [TemplateValue] = report.amounts.enumerated().map { index, amount in
+            ["id": "amount-\(index + 1)", "display": .text(format.amount(amount)), "text": .text(amount.text), "sentence": .text(amount.sentence)]
         }
         let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let quotes: [[String: Any]] = report.quotes.enumerated().map { index, quote in
-            ["id": "quote-\(index + 1)", "text": quote.text, "sentence": quote.sentence,
-             "speakerName": optionalValue(quote.speaker.flatMap { names[$0] })]
+        let quotes: [TemplateValue] = report.quotes.enumerated().map { index, quote in
+            ["id": "quote-\(index + 1)", "text": .text(quote.text), "sentence": .text(quote.sentence),
+             "speakerName": .optional(quote.speaker.flatMap { names[$0] })]
         }
         let dated = report.dates.compactMap(\.value).sorted()
         let span: String? = dated.isEmpty ? nil : {
@@ -120,44 +120,44 @@ struct ReportPages {
             return first == last ? format.date(first) : "\(format.date(first)) → \(format.date(last))"
         }()
         return [
-            "source": optionalValue(report.metadata.source),
-            "published": optionalValue(report.metadata.published.map { format.date($0.iso) }),
-            "author": optionalValue(report.metadata.author),
-            "url": optionalValue(SafeURL.http(report.metadata.url)),
-            "languageName": strings["language_name"] ?? language.rawValue,
-            "wordCount": report.wordCount,
-            "isTruncated": truncation.isTruncated,
-            "truncationSummary": truncationSummary(),
-            "sections": sections,
-            "articleMarkdown": templates.uses(Page.overview.template, "articleMarkdown")
-                ? articleMarkdown(badges: sentenceBadges, facts: sentenceFacts) : "",
-            "outline": outline, "hasOutline": !outline.isEmpty,
-            "actors": actors, "hasActors": !actors.isEmpty,
-            "amounts": amounts, "hasAmounts": !amounts.isEmpty,
-            "quotes": quotes, "hasQuotes": !quotes.isEmpty,
-            "dateSpan": optionalValue(span), "hasDateSpan": span != nil,
-            "summary": summaryCard(),
-            "reportedCount": report.claims.filter { $0.status == .reported }.count,
-            "hedgedCount": report.claims.filter { $0.status == .hedged }.count,
-            "anonymousCount": report.claims.filter { $0.status == .anonymous }.count,
+            "source": .optional(report.metadata.source),
+            "published": .optional(report.metadata.published.map { format.date($0.iso) }),
+            "author": .optional(report.metadata.author),
+            "url": .optional(SafeURL.http(report.metadata.url)),
+            "languageName": .text(strings["language_name"] ?? language.rawValue),
+            "wordCount": .number(report.wordCount),
+            "isTruncated": .flag(truncation.isTruncated),
+            "truncationSummary": .text(truncationSummary()),
+            "sections": .list(sections),
+            "articleMarkdown": .text(templates.uses(Page.overview.template, "articleMarkdown")
+                ? articleMarkdown(badges: sentenceBadges, facts: sentenceFacts) : ""),
+            "outline": .list(outline), "hasOutline": .flag(!outline.isEmpty),
+            "actors": .list(actors), "hasActors": .flag(!actors.isEmpty),
+            "amounts": .list(amounts), "hasAmounts": .flag(!amounts.isEmpty),
+            "quotes": .list(quotes), "hasQuotes": .flag(!quotes.isEmpty),
+            "dateSpan": .optional(span), "hasDateSpan": .flag(span != nil),
+            "summary": .list(summaryCard()),
+            "reportedCount": .number(report.claims.filter { $0.status == .reported }.count),
+            "hedgedCount": .number(report.claims.filter { $0.status == .hedged }.count),
+            "anonymousCount": .number(report.claims.filter { $0.status == .anonymous }.count),
         ]
     }
 
     /// People and organisations first, by how often the article names them.
-    private func mainActors() -> [[String: Any]] {
+    private func mainActors() -> [TemplateValue] {
         let ranked = report.entities
             .filter { [.organization, .person, .regulator].contains($0.kind) }
             .sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }
             .prefix(8)
         return ranked.enumerated().map { index, entity in
-            ["id": entity.id, "name": entity.name, "role": optionalValue(entity.role), "last": index == ranked.count - 1]
+            ["id": .text(entity.id), "name": .text(entity.name), "role": .optional(entity.role), "last": .flag(index == ranked.count - 1)]
         }
     }
 
     /// The article text as Markdown, every value escaped: the same as the `sections` loop of
     /// the default theme, without a template call per sentence.
-    private func articleMarkdown(badges: [String: String], facts: [String: [[String: Any]]]) -> String {
-        func escape(_ text: String) -> String { MarkdownContentType.escape(text) }
+    private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> String {
+        func escape(_ text: String) -> String { MarkdownEscaping.escape(text) }
         var out = ""
         out.reserveCapacity(report.wordCount * 8)
         for section in report.sections {
@@ -171,7 +171,7 @@ struct ReportPages {
                     out += "[\(escape(sentence.text))](anchor:\(sentence.id))"
                     if let badge = badges[sentence.id] { out += " *(\(escape(badge)))*" }
                     for fact in facts[sentence.id] ?? [] {
-                        out += " [\(escape(fact["label"] as? String ?? ""))](\(escape(fact["href"] as? String ?? "")))"
+                        out += " [\(escape(fact.label))](\(escape(fact.href)))"
                     }
                     out += " "
                 }
@@ -182,10 +182,17 @@ struct ReportPages {
     }
 
     /// The facts each sentence supports, as links to where they are shown.
-    private func factsBySentence() -> [String: [[String: Any]]] {
-        var facts: [String: [[String: Any]]] = [:]
+    /// A link from a sentence to a fact it supports.
+    private struct FactLink {
+        let label: String
+        let href: String
+        var value: TemplateValue { ["label": .text(label), "href": .text(href)] }
+    }
+
+    private func factsBySentence() -> [String: [FactLink]] {
+        var facts: [String: [FactLink]] = [:]
         func add(_ sentence: String, _ label: String, _ href: String) {
-            facts[sentence, default: []].append(["label": strings[label] ?? label, "href": href])
+            facts[sentence, default: []].append(FactLink(label: strings[label] ?? label, href: href))
         }
         for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline/index.html#\(event.id)") }
         for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders/index.html#rel-\(index + 1)") }
@@ -198,7 +205,7 @@ struct ReportPages {
     }
 
     /// Source, date, language, length, truncation and counts, for the card at the top.
-    private func summaryCard() -> [[String: Any]] {
+    private func summaryCard() -> [TemplateValue] {
         var rows: [(String, String)] = []
         if let source = report.metadata.source { rows.append(("card_source", source)) }
         rows.append(("card_published", report.metadata.published.map { format.date($0.iso) } ?? (strings["card_unknown"] ?? "")))
@@ -210,7 +217,7 @@ struct ReportPages {
             "\(report.relations.count) \(strings["card_relations"] ?? "")", "\(report.quotes.count) \(strings["card_quotes"] ?? "")",
             "\(report.amounts.count) \(strings["card_amounts"] ?? "")",
         ].joined(separator: " · ")))
-        return rows.map { ["label": strings[$0.0] ?? $0.0, "value": $0.1] }
+        return rows.map { ["label": .text(strings[$0.0] ?? $0.0), "value": .text($0.1)] }
     }
 
     private func badgesBySentence() -> [String: String] {
@@ -234,14 +241,14 @@ struct ReportPages {
 
     // MARK: Paywall
 
-    private func paywallModel() -> [String: Any] {
+    private func paywallModel() -> TemplateModel {
         let truncation = report.truncation
-        func sentence(_ value: Sentence?) -> Any {
-            optionalValue(value.map { ["id": $0.id, "text": $0.text] as [String: Any] })
+        func sentence(_ value: Sentence?) -> TemplateValue {
+            .optional(value.map { ["id": .text($0.id), "text": .text($0.text)] })
         }
-        let embeds: [[String: Any]] = truncation.droppedEmbeds.map {
-            ["text": $0.text, "sentence": $0.sentence, "section": optionalValue($0.section),
-             "reason": strings["reason_\($0.reason.rawValue)"] ?? $0.reason.rawValue]
+        let embeds: [TemplateValue] = truncation.droppedEmbeds.map {
+            ["text": .text($0.text), "sentence": .text($0.sentence), "section": .optional($0.section),
+             "reason": .text(strings["reason_\($0.reason.rawValue)"] ?? $0.reason.rawValue)]
         }
         var cannotSay: [String] = []
         if truncation.paywall || truncation.endsMidSentence {
@@ -260,21 +267,21 @@ struct ReportPages {
             cannotSay.append("\(strings["cannot_sections"] ?? "") \(truncation.emptyTrailingSections.joined(separator: ", "))")
         }
         return [
-            "isTruncated": truncation.isTruncated || !truncation.droppedEmbeds.isEmpty,
-            "truncationSummary": truncationSummary(),
-            "paywall": truncation.paywall,
-            "endsMidSentence": truncation.endsMidSentence,
-            "droppedEmbedCount": truncation.droppedEmbeds.count,
-            "wordCount": report.wordCount,
-            "remainingPercent": optionalValue(truncation.notice?.remainingPercent),
-            "notice": optionalValue(truncation.notice?.text),
+            "isTruncated": .flag(truncation.isTruncated || !truncation.droppedEmbeds.isEmpty),
+            "truncationSummary": .text(truncationSummary()),
+            "paywall": .flag(truncation.paywall),
+            "endsMidSentence": .flag(truncation.endsMidSentence),
+            "droppedEmbedCount": .number(truncation.droppedEmbeds.count),
+            "wordCount": .number(report.wordCount),
+            "remainingPercent": .optional(truncation.notice?.remainingPercent),
+            "notice": .optional(truncation.notice?.text),
             "unfinished": sentence(truncation.unfinishedSentence),
             "lastComplete": sentence(truncation.lastCompleteSentence),
-            "cutSection": optionalValue(truncation.cutSection),
-            "emptySections": truncation.emptyTrailingSections,
-            "hasEmptySections": !truncation.emptyTrailingSections.isEmpty,
-            "droppedEmbeds": embeds, "hasDroppedEmbeds": !embeds.isEmpty,
-            "cannotSay": cannotSay,
+            "cutSection": .optional(truncation.cutSection),
+            "emptySections": .texts(truncation.emptyTrailingSections),
+            "hasEmptySections": .flag(!truncation.emptyTrailingSections.isEmpty),
+            "droppedEmbeds": .list(embeds), "hasDroppedEmbeds": .flag(!embeds.isEmpty),
+            "cannotSay": .texts(cannotSay),
         ]
     }
 }

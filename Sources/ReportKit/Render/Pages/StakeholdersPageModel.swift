@@ -4,38 +4,38 @@ struct StakeholdersPageModel {
     let report: Report
     let format: Formatting
 
-    func model() -> [String: Any] {
-        var groups: [[String: Any]] = []
+    func model() -> TemplateModel {
+        var groups: [TemplateModel] = []
         for kind in Entity.Kind.allCases {
             let members = report.entities.filter { $0.kind == kind }
                 .sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }
             guard !members.isEmpty else { continue }
             groups.append([
-                "label": format.word("kind_\(kind.rawValue)"),
-                "entities": members.map { entity -> [String: Any] in
+                "label": .text(format.word("kind_\(kind.rawValue)")),
+                "entities": .objects(members.map { entity -> TemplateModel in
                     [
-                        "id": entity.id, "name": entity.name, "role": optionalValue(entity.role),
-                        "roleSentence": optionalValue(entity.roleSentence),
-                        "description": optionalValue(entity.description),
-                        "aliasList": entity.aliases.joined(separator: ", "), "hasAliases": !entity.aliases.isEmpty,
-                        "mentionCount": entity.mentions.count,
-                        "firstSentence": entity.mentions.first?.sentence ?? "",
+                        "id": .text(entity.id), "name": .text(entity.name), "role": .optional(entity.role),
+                        "roleSentence": .optional(entity.roleSentence),
+                        "description": .optional(entity.description),
+                        "aliasList": .text(entity.aliases.joined(separator: ", ")), "hasAliases": .flag(!entity.aliases.isEmpty),
+                        "mentionCount": .number(entity.mentions.count),
+                        "firstSentence": .text(entity.mentions.first?.sentence ?? ""),
                     ]
-                },
+                }),
             ])
         }
         let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let relations: [[String: Any]] = report.relations.enumerated().map { index, relation in
+        let relations: [TemplateModel] = report.relations.enumerated().map { index, relation in
             [
                 "anchor": "rel-\(index + 1)",
-                "source": relation.source, "target": relation.target,
-                "sourceName": names[relation.source] ?? relation.source,
-                "targetName": names[relation.target] ?? relation.target,
-                "label": format.word("relation_\(relation.kind.rawValue)"),
-                "statusLabel": optionalValue(relation.status == .asserted ? nil : format.word("status_\(relation.status.rawValue)")),
-                "sentence": relation.sentence,
+                "source": .text(relation.source), "target": .text(relation.target),
+                "sourceName": .text(names[relation.source] ?? relation.source),
+                "targetName": .text(names[relation.target] ?? relation.target),
+                "label": .text(format.word("relation_\(relation.kind.rawValue)")),
+                "statusLabel": .optional(relation.status == .asserted ? nil : format.word("status_\(relation.status.rawValue)")),
+                "sentence": .text(relation.sentence),
             ]
         }
-        return ["groups": groups, "relations": relations, "hasRelations": !relations.isEmpty]
+        return ["groups": .objects(groups), "relations": .objects(relations), "hasRelations": .flag(!relations.isEmpty)]
     }
 }

@@ -11,10 +11,10 @@ struct TimelinePageModel {
         self.names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func model() -> [String: Any] {
+    func model() -> TemplateModel {
         var dated: [(key: String, order: Int, event: Event, date: DateMention)] = []
-        var unresolved: [[String: Any]] = []
-        var undated: [[String: Any]] = []
+        var unresolved: [TemplateModel] = []
+        var undated: [TemplateModel] = []
         for (order, event) in report.events.enumerated() {
             guard let index = event.date, report.dates.indices.contains(index) else {
                 undated.append(row(event, when: nil))
@@ -25,18 +25,18 @@ struct TimelinePageModel {
                 dated.append((key, order, event, date))
             } else {
                 var entry = row(event, when: date.text)
-                entry["why"] = format.word("relative_unanchored")
+                entry["why"] = .text(format.word("relative_unanchored"))
                 unresolved.append(entry)
             }
         }
         dated.sort { ($0.key, $0.order) < ($1.key, $1.order) }
-        var years: [[String: Any]] = []
+        var years: [TemplateModel] = []
         var currentYear = ""
-        var currentEvents: [[String: Any]] = []
+        var currentEvents: [TemplateModel] = []
         for item in dated {
             let year = String(item.key.prefix(4))
             if year != currentYear && !currentEvents.isEmpty {
-                years.append(["label": currentYear, "events": currentEvents])
+                years.append(["label": .text(currentYear), "events": .objects(currentEvents)])
                 currentEvents = []
             }
             currentYear = year
@@ -44,29 +44,29 @@ struct TimelinePageModel {
             if item.date.relative { when += " — “\(item.date.text)”" }
             currentEvents.append(row(item.event, when: when))
         }
-        if !currentEvents.isEmpty { years.append(["label": currentYear, "events": currentEvents]) }
+        if !currentEvents.isEmpty { years.append(["label": .text(currentYear), "events": .objects(currentEvents)]) }
 
         let resolvedRelative = report.dates.contains { $0.relative && $0.value != nil }
         let anchorNote: String? = resolvedRelative ? report.metadata.published.map {
             "\(format.word("anchor_note")) \(format.date($0.iso))."
         } : nil
         return [
-            "years": years,
-            "unresolved": unresolved, "hasUnresolved": !unresolved.isEmpty,
-            "undated": undated, "hasUndated": !undated.isEmpty,
-            "anchorNote": optionalValue(anchorNote),
+            "years": .objects(years),
+            "unresolved": .objects(unresolved), "hasUnresolved": .flag(!unresolved.isEmpty),
+            "undated": .objects(undated), "hasUndated": .flag(!undated.isEmpty),
+            "anchorNote": .optional(anchorNote),
         ]
     }
 
-    private func row(_ event: Event, when: String?) -> [String: Any] {
-        let participants: [[String: Any]] = event.participants.enumerated().compactMap { index, id in
+    private func row(_ event: Event, when: String?) -> TemplateModel {
+        let participants: [TemplateModel] = event.participants.enumerated().compactMap { index, id in
             guard let name = names[id] else { return nil }
-            return ["id": id, "name": name, "last": index == event.participants.count - 1]
+            return ["id": .text(id), "name": .text(name), "last": .flag(index == event.participants.count - 1)]
         }
         return [
-            "id": event.id, "when": optionalValue(when), "summary": event.summary, "sentence": event.sentence,
-            "statusLabel": optionalValue(event.status == .asserted ? nil : format.word("status_\(event.status.rawValue)")),
-            "participants": participants, "hasParticipants": !participants.isEmpty, "why": "",
+            "id": .text(event.id), "when": .optional(when), "summary": .text(event.summary), "sentence": .text(event.sentence),
+            "statusLabel": .optional(event.status == .asserted ? nil : format.word("status_\(event.status.rawValue)")),
+            "participants": .objects(participants), "hasParticipants": .flag(!participants.isEmpty), "why": "",
         ]
     }
 }

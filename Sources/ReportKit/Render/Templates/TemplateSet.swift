@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates of a theme: the built-in defaults compiled into the binary, overridden file by
 /// file by a folder (`./templates` or `--templates DIR`). Parsing errors, missing templates,
@@ -13,15 +12,15 @@ public struct TemplateSet: Sendable {
 
     /// name → (text, where it came from, for diagnostics)
     public private(set) var sources: [String: (text: String, path: String)] = [:]
-    private var library = MustacheLibrary()
+    /// Compiled templates by name without extension (what `{{> name}}` says).
+    private var compiled: [String: CompiledTemplate] = [:]
     public private(set) var strings: InterfaceStrings
     private var usedVariables: [String: Set<String>] = [:]
-    /// The interface strings of each language as a scope shared by every render.
-    private var stringScopes: [Language: SharedScope] = [:]
+    /// The interface strings of each language, built once and shared by every render.
+    private var stringScopes: [Language: TemplateValue] = [:]
     public private(set) var stylesheet: String
 
     public init(overrideDirectory: String?) throws(Diagnostic) {
-        _ = ContentTypes.registered
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in DefaultTemplates.files { sources[name] = (text, "built-in:templates/\(name)") }
         if let directory = overrideDirectory {
@@ -50,28 +49,19 @@ public struct TemplateSet: Sendable {
         let strings = sources[Self.stringsFile]!
         self.strings = try InterfaceStrings(yaml: strings.text, path: strings.path)
         self.stylesheet = sources[Self.stylesheet]!.text
-        for language in Language.allCases { stringScopes[language] = SharedScope(self.strings.table(for: language)) }
+        for language in Language.allCases { stringScopes[language] = .object(self.strings.table(for: language).mapValues(TemplateValue.text)) }
 
         try Self.checkPartialCycles(sources)
         usedVariables = Self.variablesUsed(sources)
         let knownStrings = Set(self.strings.table(for: .english).keys)
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
             let templateName = String(name.split(separator: ".").first!)
-            let isMarkdown = name.hasSuffix(".md")
-            // Markdown templates (and partials, which would otherwise reset to HTML) always escape
-            // for Markdown: a theme cannot forget it.
-            let text = isMarkdown ? Self.markdownPragma + source.text : source.text
+            // Markdown templates (and partials) always escape for Markdown: a theme cannot forget it.
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
-            } catch let error as MustacheTemplate.ParserError {
-                var column = error.context.columnNumber
-                if isMarkdown && error.context.lineNumber == 1 { column -= Self.markdownPragma.count }
-                throw .error(.templateSyntax, file: source.path,
-                    location: SourceLocation(line: error.context.lineNumber, column: max(1, column)),
-                    "template syntax error: \(Self.describe(error.error))",
-                    hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+                compiled[templateName] = try TemplateParser.parse(source.text, escaping: name.hasSuffix(".md") ? .markdown : .html)
             } catch {
-                throw .error(.templateSyntax, file: source.path, "template syntax error: \(error)")
+                throw .error(.templateSyntax, file: source.path, location: error.location,
+                    "template syntax error: \(error.message)", hint: error.hint)
             }
             // `t.name` must be an interface string: checked here, once, with its place.
             for tag in TemplateTags.scan(source.text) where tag.kind != .partial && tag.kind != .other && tag.name.hasPrefix("t.") {
@@ -121,14 +111,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// The interface strings for `language`, for page models (`t` in templates).
-    func stringScope(_ language: Language) -> Any { stringScopes[language] ?? SharedScope([:]) }
+    func stringScope(_ language: Language) -> TemplateValue { stringScopes[language] ?? .object([:]) }
 
     /// Templates that are neither pages nor the layout: partials, which any page may include.
     public var partialNames: [String] {
         sources.keys.filter { ($0.hasSuffix(".md") || $0.hasSuffix(".html")) && !Self.pageTemplates.contains($0) && $0 != Self.layoutTemplate }.sorted()
     }
-
-    static let markdownPragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
 
     /// A partial that includes itself, directly or through others, would recurse until the
     /// stack overflows: refuse it where the cycle closes.
@@ -156,40 +144,29 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` (file name with extension) with a page model.
-    public func render(_ name: String, _ values: [String: Any]) throws(Diagnostic) -> String {
+    public func render(_ name: String, _ values: TemplateModel) throws(Diagnostic) -> String {
         let templateName = String(name.split(separator: ".").first!)
-        guard library.getTemplate(named: templateName) != nil, let source = sources[name] else {
+        guard let template = compiled[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
         }
-        let recorder = LookupRecorder()
-        let scope = TemplateScope(values, recorder: recorder)
-        let output = library.render(scope, withTemplate: templateName) ?? ""
-        let unknown = recorder.unknown
-        if !unknown.isEmpty {
-            // Report the first place that names an unknown variable, in this template or a partial.
-            let first = Self.tagsWithPartials(name, sources).first { entry in
-                entry.tag.name.split(separator: ".").contains { unknown.contains(String($0)) }
+        var renderer = TemplateRenderer(templates: compiled)
+        let model = TemplateValue.object(values)
+        renderer.render(template, model: model)
+        if !renderer.missed.isEmpty {
+            var known: Set<String> = []
+            model.collectKeys(into: &known)
+            let unknown = renderer.missed.subtracting(known)
+            if !unknown.isEmpty {
+                // Report the first place that names an unknown variable, in this template or a partial.
+                let first = Self.tagsWithPartials(name, sources).first { entry in
+                    entry.tag.name.split(separator: ".").contains { unknown.contains(String($0)) }
+                }
+                throw .error(.templateVariable, file: first?.path ?? source.path, location: first?.tag.location,
+                    "unknown variable '\(first?.tag.name ?? unknown.sorted().joined(separator: "', '"))' in template",
+                    hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
             }
-            throw .error(.templateVariable, file: first?.path ?? source.path, location: first?.tag.location,
-                "unknown variable '\(first?.tag.name ?? unknown.sorted().joined(separator: "', '"))' in template",
-                hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
         }
-        return output
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened"
-        case .unfinishedName: return "tag is not closed"
-        case .expectedSectionEnd: return "section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 }
 
