@@ -199,10 +199,8 @@ public struct SiteBuild {
 
 enum ReportJSON {
     static func encode(_ report: Report) throws(Diagnostic) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(report)) + [10]
+            return try JSONWriter.encode(report)
         } catch {
             throw .error(.writeFailed, file: report.metadata.sourcePath, "cannot encode report.json: \(error)")
         }

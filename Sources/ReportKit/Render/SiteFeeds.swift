@@ -60,12 +60,6 @@ struct SiteFeeds {
 }
 
 enum ReportData {
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     struct TimelineJS: Encodable {
         struct Text: Encodable { var headline: String; var text: String }
         struct Day: Encodable { var year: String; var month: String?; var day: String? }
@@ -97,7 +91,7 @@ enum ReportData {
                 group: event.status == .asserted ? nil : event.status.rawValue))
         }
         let timeline = TimelineJS(title: nil, events: events)
-        return Array(try encoder().encode(timeline)) + [10]
+        return try JSONWriter.encode(timeline)
     }
 
     struct Graph: Encodable {
@@ -123,6 +117,6 @@ enum ReportData {
         let graph = Graph(
             nodes: report.entities.map { .init(id: $0.id, name: $0.name, kind: $0.kind.rawValue, role: $0.role, mentions: $0.mentions.count) },
             edges: report.relations.map { .init(source: $0.source, target: $0.target, kind: $0.kind.rawValue, status: $0.status.rawValue, sentence: $0.sentence) })
-        return Array(try encoder().encode(graph)) + [10]
+        return try JSONWriter.encode(graph)
     }
 }

@@ -2,12 +2,15 @@
 struct Formatting {
     let strings: [String: String]
     let language: Language
+    let monthNames: [String]
+
+    init(strings: [String: String], language: Language) {
+        self.strings = strings
+        self.language = language
+        monthNames = (strings["month_names"] ?? "").split(separator: ",").map { $0.trimmingWhitespace() }
+    }
 
     func word(_ key: String) -> String { strings[key] ?? key }
-
-    var monthNames: [String] {
-        (strings["month_names"] ?? "").split(separator: ",").map { $0.trimmingWhitespace() }
-    }
 
     /// "2025", "janvier 2025", "3 février 2025", "2019 – 2023".
     func date(_ value: String) -> String {

@@ -5,12 +5,20 @@ import Foundation
 struct ReportPages {
     let report: Report
     let templates: TemplateSet
-    var baseURL: String? = nil
+    let baseURL: String?
     let markdown = MarkdownToHTML()
+    let strings: [String: String]
+    let format: Formatting
+
+    init(report: Report, templates: TemplateSet, baseURL: String? = nil) {
+        self.report = report
+        self.templates = templates
+        self.baseURL = baseURL
+        strings = templates.strings.table(for: report.metadata.language)
+        format = Formatting(strings: strings, language: report.metadata.language)
+    }
 
     var language: Language { report.metadata.language }
-    var strings: [String: String] { templates.strings.table(for: language) }
-    var format: Formatting { Formatting(strings: strings, language: language) }
 
     enum Page: String, CaseIterable {
         case overview, timeline, stakeholders, paywall

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite("Mustache engine")
+struct TemplateEngineTests {
+    func render(_ source: String, _ model: TemplateModel, escaping: Escaping = .markdown,
+                partials: [String: String] = [:]) throws -> (text: String, missed: Set<String>) {
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, text) in partials { templates[name] = try TemplateParser.parse(text, escaping: escaping) }
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.render(try TemplateParser.parse(source, escaping: escaping), model: .object(model))
+        return (String(decoding: renderer.output, as: UTF8.self), renderer.missed)
+    }
+
+    @Test("variables, sections over lists and objects, inverted sections, dotted names, the current item")
+    func sections() throws {
+        let model: TemplateModel = [
+            "title": "A *b*", "raw": "<i>", "items": ["x", "y"], "people": [["name": "Ann"], ["name": "Bo"]],
+            "empty": [], "none": .null, "yes": true, "card": ["label": "L", "inner": ["deep": 3]],
+        ]
+        let source = "{{title}}|{{{raw}}}|{{&raw}}|{{#items}}[{{.}}]{{/items}}|{{#people}}{{name}};{{/people}}|"
+            + "{{^empty}}none{{/empty}}|{{#none}}hidden{{/none}}{{^none}}absent{{/none}}|{{#yes}}Y{{/yes}}|"
+            + "{{card.label}}{{card.inner.deep}}|{{#card}}{{label}}{{title}}{{/card}}"
+        let result = try render(source, model)
+        #expect(result.text == "A \\*b\\*|<i>|<i>|[x][y]|Ann;Bo;|none|absent|Y|L3|LA \\*b\\*")
+        #expect(result.missed.isEmpty)
+    }
+
+    @Test("HTML templates escape for HTML")
+    func htmlEscaping() throws {
+        #expect(try render("<p>{{v}}</p>", ["v": "<a href=\"x\">'&'</a>"], escaping: .html).text
+            == "<p>&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;</p>")
+    }
+
+    @Test("tags alone on their line leave no blank line; standalone partials are indented")
+    func standaloneLines() throws {
+        let source = "# T\n{{#items}}\n- {{.}}\n{{/items}}\n  {{! a comment }}\n  {{> note}}\nend\n"
+        let result = try render(source, ["items": ["a", "b"]], partials: ["note": "one\ntwo\n"])
+        #expect(result.text == "# T\n- a\n- b\n  one\n  two\nend\n")
+        #expect(try render("a {{#f}}x{{/f}} b\n", ["f": true]).text == "a x b\n")
+    }
+
+    @Test("a name found nowhere is recorded; an absent optional is not")
+    func misses() throws {
+        let result = try render("{{known}}{{typo}}{{card.nope}}", ["known": .null, "card": ["x": "1"]])
+        #expect(result.text == "")
+        #expect(result.missed == ["typo", "nope"])
+    }
+
+    @Test("syntax errors say what and where", arguments: [
+        ("a\n{{#s}}\nb\n", 2, 1, "never closed"),
+        ("{{#s}}\n{{/t}}\n", 2, 1, "different name"),
+        ("x {{/s}}", 1, 3, "never opened"),
+        ("ab {{name\n}}", 1, 4, "not closed"),
+        ("{{=<% %>=}}", 1, 1, "set-delimiter"),
+        ("{{<base}}{{/base}}", 1, 1, "inheritance"),
+        ("é {{bad name}}", 1, 3, "invalid name"),
+    ])
+    func syntaxErrors(source: String, line: Int, column: Int, message: String) {
+        do {
+            _ = try TemplateParser.parse(source, escaping: .markdown)
+            Issue.record("expected a syntax error for \(source)")
+        } catch {
+            #expect(error.location == SourceLocation(line: line, column: column))
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+    }
+}
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    struct Sample: Codable, Equatable {
+        var text: String
+        var number: Int
+        var ratio: Double
+        var flag: Bool
+        var optional: String?
+        var list: [Int]
+        var nested: [String: [String]]
+        var day: CalendarDay
+        var language: Language
+    }
+
+    @Test("what it writes reads back, with control characters and quotes escaped")
+    func roundTrip() throws {
+        let sample = Sample(text: "a \"q\" \\ / \n\t\u{1} é", number: -3, ratio: 1.5e9 + 0.25, flag: true, optional: nil,
+                            list: [], nested: ["k": ["v"], "e": []], day: CalendarDay(iso: "2025-02-07")!, language: .french)
+        let bytes = try JSONWriter.encode(sample)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\"list\" : []"))
+        #expect(text.contains("\\u0001") && text.contains(" / "))
+        #expect(!text.contains("optional"))
+        #expect(try JSONDecoder().decode(Sample.self, from: Data(bytes)) == sample)
+    }
+
+    @Test("the report of the seed reads back as the same report")
+    func reportRoundTrip() throws {
+        let article = try loadArticle(try read(seedPath))
+        let report = Report(article: article, facts: try Understanding(extraGazetteer: nil).facts(for: article, fallbackPublished: nil).0)
+        let decoded = try JSONDecoder().decode(Report.self, from: Data(try JSONWriter.encode(report)))
+        #expect(try JSONWriter.encode(decoded) == JSONWriter.encode(report))
+    }
+}
