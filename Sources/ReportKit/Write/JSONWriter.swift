@@ -25,20 +25,17 @@ final class JSONWriterState {
 
     var depth: Int { open.count }
 
+    /// Strings, numbers and flags arrive through the containers' typed overloads; no dynamic
+    /// cast here (casting each nested value was as slow as Foundation's tree).
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: string(text)
-        case let number as Int: out.append(contentsOf: String(number).utf8)
-        case let flag as Bool: out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Double: try double(number)
-        default:
-            let mark = open.count
-            try value.encode(to: JSONStreamEncoder(state: self, depth: mark))
-            if open.count == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
-            wroteScalar = false
-            closeContainers(downTo: mark)
-        }
+        let mark = open.count
+        try value.encode(to: JSONStreamEncoder(state: self, depth: mark))
+        if open.count == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
+        wroteScalar = false
+        closeContainers(downTo: mark)
     }
+
+    func flag(_ value: Bool) { out.append(contentsOf: (value ? "true" : "false").utf8) }
 
     /// Set by a single-value container, so that a value that wrote a scalar is not also `{}`.
     var wroteScalar = false
@@ -80,6 +77,11 @@ final class JSONWriterState {
 
     func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: { $0 < 32 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
@@ -134,7 +136,7 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws { state.key(key.stringValue); state.null() }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { state.key(key.stringValue); try state.encodeValue(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { state.key(key.stringValue); state.flag(value) }
     mutating func encode(_ value: String, forKey key: Key) throws { state.key(key.stringValue); state.string(value) }
     mutating func encode(_ value: Double, forKey key: Key) throws { state.key(key.stringValue); try state.double(value) }
     mutating func encode(_ value: Float, forKey key: Key) throws { state.key(key.stringValue); try state.double(Double(value)) }
@@ -173,8 +175,24 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
 
     init(state: JSONWriterState) { self.state = state }
 
-    mutating func encodeNil() throws { state.element(); state.null(); count += 1 }
-    mutating func encode<T: Encodable>(_ value: T) throws { state.element(); try state.encodeValue(value); count += 1 }
+    private mutating func next() { state.element(); count += 1 }
+
+    mutating func encodeNil() throws { next(); state.null() }
+    mutating func encode(_ value: Bool) throws { next(); state.flag(value) }
+    mutating func encode(_ value: String) throws { next(); state.string(value) }
+    mutating func encode(_ value: Double) throws { next(); try state.double(value) }
+    mutating func encode(_ value: Float) throws { next(); try state.double(Double(value)) }
+    mutating func encode(_ value: Int) throws { next(); state.integer(value) }
+    mutating func encode(_ value: Int8) throws { next(); state.integer(value) }
+    mutating func encode(_ value: Int16) throws { next(); state.integer(value) }
+    mutating func encode(_ value: Int32) throws { next(); state.integer(value) }
+    mutating func encode(_ value: Int64) throws { next(); state.integer(value) }
+    mutating func encode(_ value: UInt) throws { next(); state.integer(value) }
+    mutating func encode(_ value: UInt8) throws { next(); state.integer(value) }
+    mutating func encode(_ value: UInt16) throws { next(); state.integer(value) }
+    mutating func encode(_ value: UInt32) throws { next(); state.integer(value) }
+    mutating func encode(_ value: UInt64) throws { next(); state.integer(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { next(); try state.encodeValue(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         state.element()
@@ -203,7 +221,7 @@ struct SingleValueWriter: SingleValueEncodingContainer {
     }
 
     mutating func encodeNil() throws { scalar { state.null() } }
-    mutating func encode(_ value: Bool) throws { scalar { state.out.append(contentsOf: (value ? "true" : "false").utf8) } }
+    mutating func encode(_ value: Bool) throws { scalar { state.flag(value) } }
     mutating func encode(_ value: String) throws { scalar { state.string(value) } }
     mutating func encode(_ value: Double) throws { try scalar { try state.double(value) } }
     mutating func encode(_ value: Float) throws { try scalar { try state.double(Double(value)) } }
