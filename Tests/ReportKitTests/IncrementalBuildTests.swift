@@ -134,4 +134,25 @@ struct IncrementalBuildTests {
         _ = try SiteBuild(options: BuildOptions(inputs: paths.reversed(), output: folder + "/two", jobs: 3)).run()
         #expect(try snapshot(folder + "/one") == snapshot(folder + "/two"))
     }
+
+    @Test("the manifest reads back what it wrote, whatever the names hold; an older format reads as none")
+    func manifestRoundTrip() throws {
+        let odd = "a\tb\nc\\d\re é"
+        let summary = ReportSummary(sourcePath: "in/\(odd).txt", slug: "s", headline: odd, source: nil,
+                                    published: CalendarDay(iso: "2025-01-31"), language: .french, wordCount: 12,
+                                    isTruncated: true, leadSentence: "")
+        let manifest = SiteManifest(
+            files: ["s/index.html": "0123456789abcdef", "\(odd)/x": "fedcba9876543210"],
+            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", pages: ["s/index.html": "t1", "s/timeline/index.html": "t2"], summary: summary)])
+        let bytes = manifest.encoded()
+        let decoded = try #require(SiteManifest(decoding: bytes))
+        #expect(decoded.encoded() == bytes)
+        #expect(decoded.files == manifest.files)
+        let record = try #require(decoded.articles["in/\(odd).txt"])
+        #expect(record.pages == ["s/index.html": "t1", "s/timeline/index.html": "t2"])
+        #expect(record.summary.headline == odd && record.summary.source == nil && record.summary.leadSentence == "")
+        #expect(record.summary.published?.iso == "2025-01-31" && record.summary.isTruncated)
+        #expect(SiteManifest(decoding: Array("{\"files\":{}}".utf8)) == nil)
+        for cut in [4, 20, 40, bytes.count / 2] { #expect(SiteManifest(decoding: Array(bytes.dropLast(cut))) == nil) }
+    }
 }

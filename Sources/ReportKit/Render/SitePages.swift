@@ -78,6 +78,19 @@ public struct ReportSummary: Sendable, Codable {
     public var leadSentence: String?
     public var sourcePath: String
 
+    init(sourcePath: String, slug: String, headline: String, source: String?, published: CalendarDay?,
+         language: Language, wordCount: Int, isTruncated: Bool, leadSentence: String?) {
+        self.sourcePath = sourcePath
+        self.slug = slug
+        self.headline = headline
+        self.source = source
+        self.published = published
+        self.language = language
+        self.wordCount = wordCount
+        self.isTruncated = isTruncated
+        self.leadSentence = leadSentence
+    }
+
     init(_ report: Report) {
         slug = report.metadata.slug
         headline = report.headline.text

@@ -154,10 +154,7 @@ public final class OutputSite: @unchecked Sendable {
                 emptied.insert((full as NSString).deletingLastPathComponent)
             }
             removeEmptyFolders(emptied)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try operations.write((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName),
-                                 Array(try encoder.encode(manifest)))
+            try operations.write((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName), manifest.encoded())
             // Publish: a new link, renamed over the old one (rename is atomic).
             let temporary = (parent as NSString).appendingPathComponent(".\(name).link-\(pid)")
             unlink(temporary)
@@ -211,7 +208,7 @@ public final class OutputSite: @unchecked Sendable {
     static func readManifest(_ generation: String) -> SiteManifest? {
         guard let data = FileManager.default.contents(atPath: (generation as NSString).appendingPathComponent(SiteManifest.fileName))
         else { return nil }
-        return try? JSONDecoder().decode(SiteManifest.self, from: data)
+        return SiteManifest(decoding: Array(data))
     }
 
     // MARK: Ownership and locking

@@ -2,10 +2,10 @@
 /// bytes, and for every article the cache key it was built from, its slug, its pages and what
 /// the index needs. A build reuses what the keys say is unchanged, links files that another
 /// generation already has, and writes only the rest.
-struct SiteManifest: Codable, Sendable {
+struct SiteManifest: Sendable {
     static let fileName = ".reportgen-site"
 
-    struct ArticleRecord: Codable, Sendable {
+    struct ArticleRecord: Sendable {
         /// Digest of the article's bytes, the options and reportgen's version.
         var key: String
         var slug: String
