@@ -35,32 +35,38 @@ extension SiteManifest {
     }
 
     init?(decoding bytes: [UInt8]) {
-        var lines = bytes.split(separator: 10, omittingEmptySubsequences: true).makeIterator()
-        guard let header = lines.next().map(Self.fields), header.count == 2, header[0] == Self.formatLine else { return nil }
-        self.init()
-        generator = header[1]
-        var current: String?
-        var ended = false
-        while let raw = lines.next() {
-            guard !ended else { return nil }
-            let fields = Self.fields(raw)
-            switch fields.first {
-            case "end" where fields.count == 1:
-                ended = true
-            case "F" where fields.count == 3:
-                files[fields[1]] = fields[2]
-            case "A":
-                guard fields.count >= 4, let summary = Self.summary(Array(fields.dropFirst(4))) else { return nil }
-                articles[fields[1]] = ArticleRecord(key: fields[2], slug: fields[3], pages: [:], summary: summary)
-                current = fields[1]
-            case "P" where fields.count == 3:
-                guard let current else { return nil }
-                articles[current]?.pages[fields[1]] = fields[2]
-            default:
-                return nil
+        let parsed: SiteManifest? = bytes.withUnsafeBufferPointer { buffer in
+            var lines = buffer.split(separator: 10, omittingEmptySubsequences: true).makeIterator()
+            guard let header = lines.next().map(Self.fields), header.count == 2, header[0] == Self.formatLine else { return nil }
+            var manifest = SiteManifest()
+            manifest.generator = header[1]
+            manifest.files.reserveCapacity(bytes.count / 48)
+            var record: (source: String, value: ArticleRecord)?
+            var ended = false
+            while let raw = lines.next() {
+                guard !ended else { return nil }
+                let fields = Self.fields(raw)
+                switch fields.first {
+                case "end" where fields.count == 1:
+                    ended = true
+                case "F" where fields.count == 3:
+                    manifest.files[fields[1]] = fields[2]
+                case "A":
+                    guard fields.count >= 4, let summary = Self.summary(Array(fields.dropFirst(4))) else { return nil }
+                    if let record { manifest.articles[record.source] = record.value }
+                    record = (fields[1], ArticleRecord(key: fields[2], slug: fields[3], pages: [:], summary: summary))
+                case "P" where fields.count == 3:
+                    guard record != nil else { return nil }
+                    record!.value.pages[fields[1]] = fields[2]
+                default:
+                    return nil
+                }
             }
+            if let record { manifest.articles[record.source] = record.value }
+            return ended ? manifest : nil
         }
-        guard ended else { return nil }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
     /// Optional fields are "" when absent and "=" + value when present.
@@ -95,29 +101,47 @@ extension SiteManifest {
         }
     }
 
-    private static func fields(_ line: ArraySlice<UInt8>) -> [String] {
+    private static func fields(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
         var fields: [String] = []
-        var field: [UInt8] = []
+        fields.reserveCapacity(13)
+        var start = line.startIndex
+        var index = start
+        var hasEscape = false
+        while true {
+            if index == line.endIndex || line[index] == 9 {
+                let field = line[start..<index]
+                fields.append(hasEscape ? unescape(field) : String(decoding: UnsafeBufferPointer(rebasing: field), as: UTF8.self))
+                if index == line.endIndex { return fields }
+                start = index + 1
+                hasEscape = false
+            } else if line[index] == 92 {
+                hasEscape = true
+                index += 1   // the escaped byte is never a separator
+                if index == line.endIndex { continue }
+            }
+            index += 1
+        }
+    }
+
+    private static func unescape(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(field.count)
         var escaped = false
-        for byte in line {
+        for byte in field {
             if escaped {
                 switch byte {
-                case UInt8(ascii: "t"): field.append(9)
-                case UInt8(ascii: "n"): field.append(10)
-                case UInt8(ascii: "r"): field.append(13)
-                default: field.append(byte)
+                case UInt8(ascii: "t"): bytes.append(9)
+                case UInt8(ascii: "n"): bytes.append(10)
+                case UInt8(ascii: "r"): bytes.append(13)
+                default: bytes.append(byte)
                 }
                 escaped = false
             } else if byte == 92 {
                 escaped = true
-            } else if byte == 9 {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
             } else {
-                field.append(byte)
+                bytes.append(byte)
             }
         }
-        fields.append(String(decoding: field, as: UTF8.self))
-        return fields
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
