@@ -7,6 +7,10 @@ struct ArticleInput: Sendable {
     let source: SourceText?
     let key: String
     let slug: String
+    /// Digest of the article's bytes, and the file's size, inode and modification time when it
+    /// was read (empty when the file was too new to trust: see `stamp(of:)`).
+    let content: String
+    let stamp: String
     /// The record of an earlier build with the same key, when there is one.
     let cached: SiteManifest.ArticleRecord?
 
@@ -24,12 +28,25 @@ struct ArticleInput: Sendable {
             throw .error(.fileTooLarge, file: path, "file is \(info.st_size) bytes; the limit for one article is \(SourceText.maximumBytes) bytes",
                 hint: "split the file into one article per file")
         }
+        stamp = Self.stamp(of: info)
+        // Same size, inode and modification time as when an earlier build read it: the bytes are
+        // those it digested, and the file need not be read again.
+        if let cached, !stamp.isEmpty, cached.stamp == stamp,
+           ContentDigest.of([cached.content, settings]) == cached.key {
+            self.cached = cached
+            self.source = nil
+            content = cached.content
+            key = cached.key
+            slug = cached.slug
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .error(FileManager.default.fileExists(atPath: path) ? .unreadableFile : .fileNotFound, file: path,
                 "cannot read the article", hint: "check that the file exists and is readable")
         }
         let bytes = [UInt8](data)
-        key = ContentDigest.of(bytes + Array(settings.utf8))
+        content = ContentDigest.of(bytes)
+        key = ContentDigest.of([content, settings])
         if let cached, cached.key == key {
             self.cached = cached
             self.source = nil
@@ -42,6 +59,35 @@ struct ArticleInput: Sendable {
             slug = try ArticleLoader.slug(frontMatter: frontMatter, path: path, override: nil)
             self.source = source
         }
+    }
+
+    /// Size, inode and modification time, trusted only for a file last modified over two
+    /// seconds before it was read: file systems stamp times coarsely (ext4: a few ms), so a
+    /// file rewritten within the same tick as the read would otherwise look unchanged.
+    static func stamp(of info: stat) -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard info.st_mtim.tv_sec < now.tv_sec - 2 else { return "" }
+        return "\(info.st_size):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// Every input, in the order given, read on `jobs` threads.
+    static func read(_ files: [String], settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
+        let results = ResultSlots<Result<ArticleInput, Diagnostic>>(count: files.count)
+        let workers = min(jobs, max(1, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: files.count, by: workers) {
+                let file = files[index]
+                results.set(index, Result { () throws(Diagnostic) in
+                    try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
+                })
+            }
+        }
+        return results.values.map { $0! }
+    }
+
+    func record(pages: [String: String], summary: ReportSummary) -> SiteManifest.ArticleRecord {
+        SiteManifest.ArticleRecord(key: key, slug: slug, stamp: stamp, content: content, pages: pages, summary: summary)
     }
 }
 
@@ -126,7 +172,7 @@ struct ArticlePipeline: @unchecked Sendable {
                     }
                     outcome.files.append((path, digest))
                 }
-                outcome.record = SiteManifest.ArticleRecord(key: input.key, slug: slug, pages: pages, summary: cached.summary)
+                outcome.record = input.record(pages: pages, summary: cached.summary)
                 outcome.reused = stale.isEmpty
                 return outcome
             }
@@ -152,7 +198,7 @@ struct ArticlePipeline: @unchecked Sendable {
                 outcome.files.append((path, digest))
                 pages[path] = digests[Self.outputName(of: path, slug: slug)]
             }
-            outcome.record = SiteManifest.ArticleRecord(key: input.key, slug: slug, pages: pages, summary: ReportSummary(report))
+            outcome.record = input.record(pages: pages, summary: ReportSummary(report))
         } catch {
             outcome.diagnostics.append(error)
             outcome.record = nil
@@ -193,6 +239,20 @@ final class OutcomeStore: @unchecked Sendable {
         doneCount += 1
         if outcome.record == nil { failed = true }
         if outcome.diagnostics.contains(where: { $0.code == .writeFailed }) { writeFailed = true }
+        lock.unlock()
+    }
+}
+
+/// One slot per index, filled by worker threads.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
         lock.unlock()
     }
 }

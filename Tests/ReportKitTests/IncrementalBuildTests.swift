@@ -54,6 +54,45 @@ struct IncrementalBuildTests {
         #expect(try read(folder + "/site/story-2/index.html").contains("Globex change de cap"))
     }
 
+    func setModificationTime(_ path: String, secondsAgo: Int) {
+        var times = [timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0), timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)]
+        utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test("an input last modified long before it was read is not read again while its size, inode and time stay")
+    func statFastPath() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 2)
+        let path = folder + "/in/story-1.txt"
+        setModificationTime(path, secondsAgo: 3600)
+        _ = try build([folder + "/in"], folder + "/site")
+        // Same size, new bytes, old time restored: only a read would notice, and none happens.
+        let original = try read(path)
+        try writeFile(folder, "in/story-1.txt", original.replacingOccurrences(of: "Globex", with: "Globux"))
+        setModificationTime(path, secondsAgo: 3600)
+        #expect(try build([folder + "/in"], folder + "/site").unchangedArticles == 2)
+        // Any other time (touch) makes it read again.
+        setModificationTime(path, secondsAgo: 1800)
+        #expect(try build([folder + "/in"], folder + "/site").unchangedArticles == 1)
+        #expect(try read(folder + "/site/story-1/index.html").contains("Globux"))
+    }
+
+    @Test("an input modified within seconds of being read is always read again, even at the same size and time")
+    func racyInputsAreRead() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 1)
+        let path = folder + "/in/story-1.txt"
+        _ = try build([folder + "/in"], folder + "/site")
+        var info = stat()
+        stat(path, &info)
+        let original = try read(path)
+        try writeFile(folder, "in/story-1.txt", original.replacingOccurrences(of: "Globex", with: "Globux"))
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)   // as if rewritten within the same clock tick
+        #expect(try build([folder + "/in"], folder + "/site").unchangedArticles == 0)
+        #expect(try read(folder + "/site/story-1/index.html").contains("Globux"))
+    }
+
     @Test("changing a template re-renders only the pages that use it")
     func templateChange() throws {
         let folder = try temporaryFolder()
@@ -143,7 +182,7 @@ struct IncrementalBuildTests {
                                     isTruncated: true, leadSentence: "")
         let manifest = SiteManifest(
             files: ["s/index.html": "0123456789abcdef", "\(odd)/x": "fedcba9876543210"],
-            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", pages: ["s/index.html": "t1", "s/timeline/index.html": "t2"], summary: summary)])
+            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", stamp: "1:2:3.4", content: "c", pages: ["s/index.html": "t1", "s/timeline/index.html": "t2"], summary: summary)])
         let bytes = manifest.encoded()
         let decoded = try #require(SiteManifest(decoding: bytes))
         #expect(decoded.encoded() == bytes)

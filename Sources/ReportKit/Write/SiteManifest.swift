@@ -9,6 +9,9 @@ struct SiteManifest: Sendable {
         /// Digest of the article's bytes, the options and reportgen's version.
         var key: String
         var slug: String
+        /// What the input file looked like when read (`ArticleInput.stamp`), and its bytes' digest.
+        var stamp: String
+        var content: String
         /// Output path → digest of the templates that page was rendered with.
         var pages: [String: String]
         var summary: ReportSummary
