@@ -102,3 +102,17 @@ struct JSONWriterTests {
         #expect(try JSONWriter.encode(decoded) == JSONWriter.encode(report))
     }
 }
+
+@Suite("Phrase matcher")
+struct PhraseMatcherTests {
+    @Test("the first phrase of the list that occurs wins, wherever it occurs; short and accented phrases work")
+    func firstPhrase() {
+        let matcher = PhraseMatcher(["reste à lire", "abonnez-vous", "a", "article réservé"])
+        #expect(matcher.firstPhrase(in: "cet article réservé aux abonnés, abonnez-vous") == "abonnez-vous")
+        #expect(matcher.firstPhrase(in: "il vous reste à lire 80 %") == "reste à lire")
+        #expect(matcher.firstPhrase(in: "article réservé") == "a")
+        #expect(matcher.firstPhrase(in: "rien ici") == nil)
+        #expect(PhraseMatcher(["xy"]).firstPhrase(in: "x") == nil)
+        #expect(PhraseMatcher(["xy"]).firstPhrase(in: "") == nil)
+    }
+}

@@ -15,7 +15,7 @@ struct Block: Sendable {
     /// Blank lines between this block and the previous one.
     var blankLinesBefore: Int
 
-    var text: String { String(String.UnicodeScalarView(scalars)) }
+    var text: String { String(scalars: scalars) }
     var firstOffset: Int { sourceOffsets.first ?? 0 }
 
     func sourceRange(_ range: Range<Int>) -> TextRange {

@@ -128,7 +128,7 @@ public struct SentenceSplitter: Sendable {
             begin -= 1
         }
         guard begin < dot else { return false }
-        let word = String(String.UnicodeScalarView(scalars[begin..<dot]))
+        let word = String(scalars: scalars[begin..<dot])
         if Self.abbreviations.contains(word) { return true }
         // An initial ("J." in "J. K. Rowling"): one uppercase letter.
         if dot - begin == 1 && scalars[begin].isUppercaseLetter { return true }

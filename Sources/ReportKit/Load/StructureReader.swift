@@ -30,7 +30,7 @@ struct StructureReader {
             headline = Headline(text: title, origin: .frontMatter, location: nil)
         } else if let range = splitter.split(blocks[0].scalars).first {
             // No title line: the text opens with prose, whose first sentence says what it is about.
-            let sentence = String(String.UnicodeScalarView(blocks[0].scalars[range]))
+            let sentence = String(scalars: blocks[0].scalars[range])
             headline = Headline(text: sentence.truncated(to: 110), origin: .firstSentence,
                                 location: lines.location(of: blocks[0].firstOffset))
         } else {
@@ -54,7 +54,7 @@ struct StructureReader {
         var notice: PublisherNotice?
         if let start = detector.findNotice(in: blocks, splitter: splitter) {
             let noticeBlocks = blocks[start.block...]
-            var parts = [String(String.UnicodeScalarView(noticeBlocks.first!.scalars[start.scalar...]))]
+            var parts = [String(scalars: noticeBlocks.first!.scalars[start.scalar...])]
             parts += noticeBlocks.dropFirst().map(\.text)
             let noticeText = parts.joined(separator: "\n")
             let offset = noticeBlocks.first!.sourceOffsets[start.scalar]
@@ -89,7 +89,7 @@ struct StructureReader {
             for range in splitter.split(block.scalars) {
                 sentenceNumber += 1
                 let sourceRange = block.sourceRange(range)
-                let text = String(String.UnicodeScalarView(block.scalars[range]))
+                let text = String(scalars: block.scalars[range])
                 wordCount += countWords(text)
                 sentences.append(Sentence(id: "s\(sentenceNumber)", text: text, range: sourceRange,
                                           location: lines.location(of: sourceRange.start)))

@@ -2,10 +2,16 @@
 /// (slow on Linux for this kind of work) and regular expressions.
 extension StringProtocol {
     public func trimmingWhitespace() -> String {
+        // Most strings have nothing to trim: ASCII non-space at both ends.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, first < 128, last < 128,
+           !(first == 32 || (first >= 9 && first <= 13)), !(last == 32 || (last >= 9 && last <= 13)) {
+            return whole
+        }
         let scalars = Array(unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(scalars: scalars[first...last])
     }
 }
 
@@ -32,10 +38,23 @@ extension Unicode.Scalar {
 
     /// Removes the accent from common Latin letters, for matching wordings case- and accent-blind.
     var foldedLowercase: Unicode.Scalar {
+        if value < 128 {
+            return (value >= 65 && value <= 90) ? Unicode.Scalar(UInt8(value + 32)) : self
+        }
+        // Latin letters and the usual punctuation come from a table: lowercasing through a
+        // String for every accented letter was a visible share of French builds.
+        if value < UInt32(Self.foldTable.count) { return Self.foldTable[Int(value)] }
+        if value >= 0x2000 && value < 0x2030 { return Self.foldPunctuation[Int(value - 0x2000)] }
+        return slowFoldedLowercase
+    }
+
+    private static let foldTable: [Unicode.Scalar] = (0..<0x250).map { Unicode.Scalar($0)!.slowFoldedLowercase }
+    private static let foldPunctuation: [Unicode.Scalar] = (0x2000..<0x2030).map { Unicode.Scalar($0)!.slowFoldedLowercase }
+
+    private var slowFoldedLowercase: Unicode.Scalar {
         let lowered: Unicode.Scalar
         if value < 128 {
-            lowered = (value >= 65 && value <= 90) ? Unicode.Scalar(value + 32)! : self
-            return lowered
+            return (value >= 65 && value <= 90) ? Unicode.Scalar(UInt8(value + 32)) : self
         }
         let string = String(self).lowercased()
         lowered = string.unicodeScalars.first ?? self
@@ -75,20 +94,21 @@ public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
         if bytes.last == 32 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
-    var result = String.UnicodeScalarView()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     var previousSpace = true
     for scalar in text.unicodeScalars {
         let folded = scalar.foldedLowercase
         if folded.isSpace {
-            if !previousSpace { result.append(" ") }
+            if !previousSpace { bytes.append(32) }
             previousSpace = true
         } else {
-            result.append(folded)
+            UTF8.encode(folded) { bytes.append($0) }
             previousSpace = false
         }
     }
-    if result.last == " " { result.removeLast() }
-    return String(result)
+    if bytes.last == 32 { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Splits text into word tokens (letters, digits and inner hyphens/apostrophes).
@@ -103,27 +123,6 @@ func countWords<S: StringProtocol>(_ text: S) -> Int {
     return count
 }
 
-/// Substring search on UTF-8 bytes (Foundation's `contains` is slow on Linux).
-func fastContains(_ haystack: String, _ needle: String) -> Bool {
-    var haystack = haystack, needle = needle
-    return haystack.withUTF8 { hay in
-        needle.withUTF8 { pin in
-            guard !pin.isEmpty else { return true }
-            guard pin.count <= hay.count, let first = pin.first else { return false }
-            var index = 0
-            let last = hay.count - pin.count
-            while index <= last {
-                if hay[index] == first {
-                    var matched = true
-                    for offset in 1..<pin.count where hay[index + offset] != pin[offset] { matched = false; break }
-                    if matched { return true }
-                }
-                index += 1
-            }
-            return false
-        }
-    }
-}
 
 extension String {
     /// Cuts to `limit` characters with an ellipsis, on a word boundary when possible.
@@ -143,5 +142,24 @@ extension String {
         var result = self
         while let last = result.last, characters.contains(last) { result.removeLast() }
         return result.trimmingWhitespace()
+    }
+}
+
+extension String {
+    /// A string from scalars, encoded straight into the string's storage: building a
+    /// `String.UnicodeScalarView` appends one scalar at a time and was a visible cost.
+    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: byteCount) { buffer in
+            var index = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 }

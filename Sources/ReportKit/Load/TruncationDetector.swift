@@ -13,15 +13,15 @@ struct TruncationDetector {
     /// at the start of a sentence's folded text or inside it. Earlier text is body, never a notice,
     /// so that an article *about* paywalls keeps its paragraphs.
     func findNotice(in blocks: [Block], splitter: SentenceSplitter) -> NoticeStart? {
-        let wordings = TruncationLexicon.notices(for: language)
+        guard let wordings = TruncationLexicon.noticeMatchers[language] else { return nil }
         // Notices close the capture: the last blocks only (bounded work on long texts).
         let earliest = max(1, min(blocks.count - 6, blocks.count * 6 / 10), blocks.count - 14)
         guard earliest < blocks.count else { return nil }
         for blockIndex in earliest..<blocks.count {
             let block = blocks[blockIndex]
             for range in splitter.split(block.scalars) {
-                let folded = foldForMatching(String(String.UnicodeScalarView(block.scalars[range])))
-                if let wording = wordings.first(where: { fastContains(folded, $0) }) {
+                let folded = foldForMatching(String(scalars: block.scalars[range]))
+                if let wording = wordings.firstPhrase(in: folded) {
                     return NoticeStart(block: blockIndex, scalar: range.lowerBound, wording: wording)
                 }
             }
@@ -32,14 +32,14 @@ struct TruncationDetector {
     /// The share the notice says is missing: the number before a "%" in the notice.
     func remainingPercent(in notice: String) -> Int? {
         let folded = foldForMatching(notice)
-        guard TruncationLexicon.remainingShareCues.contains(where: { fastContains(folded, $0) }) else { return nil }
+        guard TruncationLexicon.remainingShareMatcher.matches(folded) else { return nil }
         let scalars = Array(notice.unicodeScalars)
         for (index, scalar) in scalars.enumerated() where scalar == "%" {
             var end = index
             while end > 0 && scalars[end - 1].isSpace { end -= 1 }
             var start = end
             while start > 0 && scalars[start - 1].isDigit { start -= 1 }
-            if start < end, let value = Int(String(String.UnicodeScalarView(scalars[start..<end]))), value <= 100 {
+            if start < end, let value = Int(String(scalars: scalars[start..<end])), value <= 100 {
                 return value
             }
         }

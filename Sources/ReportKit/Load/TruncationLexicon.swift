@@ -28,6 +28,12 @@ enum TruncationLexicon {
     /// Words that say a remaining share follows a percentage ("Il vous reste 79% à lire").
     static let remainingShareCues: [String] = ["il vous reste", "remaining", "reste", "left to read"]
 
+    /// `notices(for:)` as one matcher per language, built once.
+    static let noticeMatchers: [Language: PhraseMatcher] = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+        ($0, PhraseMatcher(notices(for: $0)))
+    })
+    static let remainingShareMatcher = PhraseMatcher(remainingShareCues)
+
     static func notices(for language: Language) -> [String] {
         // A page in one language may carry its publisher's notice in the other (syndication).
         (paywallNotices[language] ?? []) + Language.allCases.filter { $0 != language }.flatMap { paywallNotices[$0] ?? [] }

@@ -58,7 +58,7 @@ struct EventBuilder {
         while start > 0, !separators.contains(scalars[start - 1]) { start -= 1 }
         var end = found + needle.count
         while end < scalars.count, !separators.contains(scalars[end]) { end += 1 }
-        let piece = String(String.UnicodeScalarView(scalars[start..<end])).trimmingWhitespace()
+        let piece = String(scalars: scalars[start..<end]).trimmingWhitespace()
         return countWords(piece) >= 5 ? piece : sentence
     }
 

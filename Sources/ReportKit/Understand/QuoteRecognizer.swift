@@ -47,7 +47,7 @@ struct QuoteRecognizer {
             let scalars = analysis.scalars
             let pairs = SentenceSplitter.matchingQuotes(scalars)
             let closes = Set(pairs.values)
-            func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            func slice(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
             let unmatchedOpen = scalars.indices.first { ["«", "\u{201C}"].contains(scalars[$0]) && pairs[$0] == nil }
             let unmatchedClose = scalars.indices.first { ["»", "\u{201D}"].contains(scalars[$0]) && !closes.contains($0) }
             var consumedUntil = -1

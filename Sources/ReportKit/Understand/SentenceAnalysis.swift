@@ -25,7 +25,7 @@ struct SentenceAnalysis: Sendable {
     /// The text between two token positions, as written.
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        return String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
+        return String(scalars: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
     }
 
     func mention(at token: Int) -> EntityMention? { mentionAtToken[token] }

@@ -24,10 +24,21 @@ enum Tokenizer {
 
     static func tokens(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar by scalar.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-            let slice = String(String.UnicodeScalarView(scalars[start..<end]))
+            let slice = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
             let folded = foldForMatching(slice)
             var key = folded
             while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
@@ -66,7 +77,7 @@ enum Tokenizer {
                         guard digits || acronym else { break scan }
                         end += 2
                     case "'", "\u{2019}":
-                        let prefix = foldForMatching(String(String.UnicodeScalarView(scalars[index..<end])))
+                        let prefix = foldForMatching(String(scalars: scalars[index..<end]))
                         if elisions.contains(prefix) { end += 1; break scan }
                         let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
                         if possessive { break scan }
