@@ -28,6 +28,10 @@ final class JSONWriterState {
     /// Strings, numbers and flags arrive through the containers' typed overloads; no dynamic
     /// cast here (casting each nested value was as slow as Foundation's tree).
     func encodeValue<T: Encodable>(_ value: T) throws {
+        if let fast = value as? any JSONFastWritable {
+            fast.writeJSON(to: self)
+            return
+        }
         let mark = open.count
         try value.encode(to: JSONStreamEncoder(state: self, depth: mark))
         if open.count == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
