@@ -17,9 +17,12 @@ struct JSONWriterError: Error, CustomStringConvertible {
 }
 
 final class JSONWriterState {
-    var out: [UInt8] = []
+    // One writer per document, used by one thread: the per-access exclusivity checks Swift
+    // adds to class properties cost more than the appends themselves.
+    @exclusivity(unchecked) var out: [UInt8] = []
     /// Open containers: whether each is an object, and how many members it has so far.
-    private var open: [(isObject: Bool, count: Int)] = []
+    @exclusivity(unchecked) private var open: [(isObject: Bool, count: Int)] = []
+    private static let indents: [[UInt8]] = (0..<64).map { [10] + [UInt8](repeating: 32, count: $0 * 2) }
 
     init() { out.reserveCapacity(16 * 1024) }
 
@@ -73,8 +76,12 @@ final class JSONWriterState {
     }
 
     private func newline(indent: Int) {
-        out.append(10)
-        for _ in 0..<indent { out.append(32); out.append(32) }
+        if indent < Self.indents.count {
+            out.append(contentsOf: Self.indents[indent])
+        } else {
+            out.append(10)
+            for _ in 0..<indent { out.append(32); out.append(32) }
+        }
     }
 
     func null() { out.append(contentsOf: "null".utf8) }
@@ -113,7 +120,22 @@ final class JSONWriterState {
         }
     }
 
-    func integer<T: BinaryInteger>(_ value: T) { out.append(contentsOf: String(value).utf8) }
+    func integer<T: BinaryInteger>(_ value: T) {
+        guard let small = Int(exactly: value), small >= 0 else { out.append(contentsOf: String(value).utf8); return }
+        if small < 10 { out.append(UInt8(48 + small)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = small
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            }
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
 }
 
 struct JSONStreamEncoder: Encoder {
