@@ -44,6 +44,9 @@ struct AmountRecognizer {
         "de", "d'", "of", "watts", "gigawatts", "mw", "gw", "kwh", "twh", "fois", "times", "points", "%", "pour", "per",
     ]
 
+    static let startWords: Set<String> = Set(currencyWords.keys).union(numberWords.keys).union(vagueMultipliers.keys)
+        .union(["billions", "trillions"])
+
     func amounts(in analyses: [SentenceAnalysis]) -> [Amount] {
         var lastCurrency: String?
         var result: [Amount] = []
@@ -56,6 +59,7 @@ struct AmountRecognizer {
     }
 
     private func number(_ token: Token) -> (Double, suffix: String)? {
+        guard token.hasDigit, token.text.unicodeScalars.first?.isDigit == true else { return nil }
         var digits = String.UnicodeScalarView()
         var suffix = String.UnicodeScalarView()
         for scalar in token.text.unicodeScalars {
@@ -90,6 +94,11 @@ struct AmountRecognizer {
             return nil
         }
         while index < tokens.count {
+            // Only a number, a currency, a number word or a vague magnitude starts an amount.
+            guard tokens[index].hasDigit || Self.startWords.contains(tokens[index].folded) else {
+                index += 1
+                continue
+            }
             var start = index
             var end = index
             var value: Double?

@@ -24,6 +24,11 @@ enum DateLexicon {
         "billion", "million", "parametres", "parameters", "gpu", "gpus", "puces", "chips", "startups", "start-up",
     ]
 
+    /// Every word that can start a date match without a digit: months, weekdays, the first words
+    /// of relative phrases, and the openers of year ranges.
+    static let startWords: Set<String> = Set(frenchMonths.keys).union(englishMonths.keys).union(weekdays.keys)
+        .union(relativePhrasesByFirstWord.keys).union(["entre", "between", "de", "from"])
+
     enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
 
     static let relativePhrasesByFirstWord: [String: [([String], Shift)]] =

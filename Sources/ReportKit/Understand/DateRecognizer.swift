@@ -53,6 +53,12 @@ struct DateRecognizer {
 
         while index < tokens.count {
             let token = tokens[index]
+            // Most words start no date: one set lookup skips them.
+            guard token.hasDigit || DateLexicon.startWords.contains(token.folded)
+                || (token.key != token.folded && DateLexicon.startWords.contains(token.key)) else {
+                index += 1
+                continue
+            }
             // Relative phrases.
             if let (length, shift) = relativePhrase(tokens, at: index) {
                 let (value, precision, qualifier) = resolve(shift)
