@@ -100,6 +100,10 @@ struct JSONWriterTests {
         let report = Report(article: article, facts: try Understanding(extraGazetteer: nil).facts(for: article, fallbackPublished: nil).0)
         let decoded = try JSONDecoder().decode(Report.self, from: Data(try JSONWriter.encode(report)))
         #expect(try JSONWriter.encode(decoded) == JSONWriter.encode(report))
+        // The hand-written parts write what the Codable conformances would: same tree as Foundation's.
+        let ours = try JSONSerialization.jsonObject(with: Data(try JSONWriter.encode(report))) as? NSDictionary
+        let foundation = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(report)) as? NSDictionary
+        #expect(ours != nil && ours == foundation)
     }
 }
 

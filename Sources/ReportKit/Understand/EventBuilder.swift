@@ -12,6 +12,13 @@ struct EventBuilder {
         "renegoc", "approuv", "approv", "fined", "condamn", "bought", "valued", "valoris",
     ]
 
+    /// The first three letters of every stem: a word starting otherwise matches none.
+    static let eventStemStarts: Set<Substring> = Set(eventStems.map { $0.prefix(3) })
+
+    static func isEventWord(_ token: Token) -> Bool {
+        eventStemStarts.contains(token.folded.prefix(3)) && eventStems.contains { token.folded.hasPrefix($0) }
+    }
+
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {
         let statusBySentence = Dictionary(claims.map { ($0.sentence, $0.status) }, uniquingKeysWith: max)
         let datesBySentence = Dictionary(grouping: dates.indices, by: { dates[$0].sentence })
@@ -27,9 +34,7 @@ struct EventBuilder {
                     events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
                                         participants: participants, status: status, sentence: id))
                 }
-            } else if amountSentences.contains(id) || analysis.tokens.contains(where: { token in
-                Self.eventStems.contains { token.folded.hasPrefix($0) }
-            }), !participants.isEmpty {
+            } else if amountSentences.contains(id) || analysis.tokens.contains(where: Self.isEventWord), !participants.isEmpty {
                 events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
                                     participants: participants, status: status, sentence: id))
             }

@@ -80,3 +80,25 @@ extension Section: JSONFastWritable {
         json.closeObject()
     }
 }
+
+extension Report {
+    /// The article text by hand, the facts through `Codable`.
+    func writeJSON(to json: JSONWriterState) throws {
+        json.openObject()
+        json.field("schemaVersion", schemaVersion)
+        json.field("generator", generator)
+        json.key("metadata"); try json.encodeValue(metadata)
+        json.key("headline"); try json.encodeValue(headline)
+        json.field("sections", sections)
+        json.field("wordCount", wordCount)
+        json.key("truncation"); try json.encodeValue(truncation)
+        json.key("entities"); try json.encodeValue(entities)
+        json.key("dates"); try json.encodeValue(dates)
+        json.key("amounts"); try json.encodeValue(amounts)
+        json.key("quotes"); try json.encodeValue(quotes)
+        json.key("claims"); try json.encodeValue(claims)
+        json.key("events"); try json.encodeValue(events)
+        json.key("relations"); try json.encodeValue(relations)
+        json.closeObject()
+    }
+}

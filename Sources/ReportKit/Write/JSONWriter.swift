@@ -5,7 +5,9 @@
 public enum JSONWriter {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let state = JSONWriterState()
-        try state.encodeValue(value)
+        // One cast here, not one per nested value (a failed conformance check costs thousands
+        // of instructions).
+        if let report = value as? Report { try report.writeJSON(to: state) } else { try state.encodeValue(value) }
         state.closeContainers(downTo: 0)
         state.out.append(10)
         return state.out
@@ -31,10 +33,6 @@ final class JSONWriterState {
     /// Strings, numbers and flags arrive through the containers' typed overloads; no dynamic
     /// cast here (casting each nested value was as slow as Foundation's tree).
     func encodeValue<T: Encodable>(_ value: T) throws {
-        if let fast = value as? any JSONFastWritable {
-            fast.writeJSON(to: self)
-            return
-        }
         let mark = open.count
         try value.encode(to: JSONStreamEncoder(state: self, depth: mark))
         if open.count == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
