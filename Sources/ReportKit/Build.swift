@@ -154,30 +154,35 @@ public struct SiteBuild {
         // 6. The site-wide pages, from the summaries only.
         summaries = SitePages.ordered(summaries)
         do throws(Diagnostic) {
-            var siteFiles: [(String, [UInt8])] = []
-            let pages = SitePages(templates: templates, baseURL: baseURL)
-            let language = SitePages.siteLanguage(summaries)
-            siteFiles.append(("index.html", Array(try pages.index(summaries, language: language).utf8)))
-            siteFiles.append(("404.html", Array(try pages.notFound(language: language).utf8)))
-            siteFiles.append(("assets/style.css", Array(templates.stylesheet.utf8)))
-            if let baseURL {
-                let feeds = SiteFeeds(baseURL: baseURL, reports: summaries, sourceDateEpoch: options.sourceDateEpoch)
-                siteFiles.append(("sitemap.xml", Array(feeds.sitemap(summaries).utf8)))
-                siteFiles.append(("feed.xml", Array(feeds.atom(summaries, title: templates.strings.string("site_title", language)).utf8)))
-            } else {
+            if baseURL == nil {
                 let warning = Diagnostic.warning(.missingBaseURL, file: nil,
                     "no --base-url: sitemap.xml, feed.xml and canonical links need absolute URLs and were left out",
                     hint: "pass --base-url https://example.org/briefings/ when publishing")
                 diagnostics.append(warning)
                 events(.diagnostic(warning))
             }
-            for (path, bytes) in siteFiles {
-                let digest = ContentDigest.of(bytes)
-                fileDigests[path] = digest
-                try site?.place(path, bytes, digest: digest)
+            let sitePaths = ["index.html", "404.html", "assets/style.css"] + (baseURL == nil ? [] : ["sitemap.xml", "feed.xml"])
+            let siteKey = siteKey(summaries, templates: templates, baseURL: baseURL)
+            let known = site?.active.flatMap { active in
+                active.siteKey == siteKey ? sitePaths.compactMap { path in active.files[path].map { (path, $0) } } : nil
+            } ?? []
+            if let site, !known.isEmpty, known.count == sitePaths.count {
+                // Nothing the site-wide pages show has changed: keep them as they are.
+                for (path, digest) in known {
+                    fileDigests[path] = digest
+                    try site.place(path, nil, digest: digest)
+                }
+            } else {
+                for (path, bytes) in try siteFiles(summaries, templates: templates, baseURL: baseURL) {
+                    let digest = ContentDigest.of(bytes)
+                    fileDigests[path] = digest
+                    try site?.place(path, bytes, digest: digest)
+                }
             }
             // 7. Publish: the new generation replaces the old one in one rename.
-            try site?.commit(SiteManifest(files: fileDigests, articles: records))
+            var manifest = SiteManifest(files: fileDigests, articles: records)
+            manifest.siteKey = siteKey
+            try site?.commit(manifest)
         } catch {
             site?.abandon()
             throw DiagnosticList(diagnostics.filter { $0.severity == .error } + [error])
@@ -188,6 +193,34 @@ public struct SiteBuild {
         return BuildResult(reports: summaries, files: fileDigests.count, written: site?.written ?? 0,
                            linked: site?.linked ?? 0, kept: site?.kept ?? 0, unchangedArticles: unchanged,
                            diagnostics: diagnostics, failedArticles: failed)
+    }
+
+    /// The index, the 404 page, the stylesheet and, with a base URL, the sitemap and the feed.
+    private func siteFiles(_ summaries: [ReportSummary], templates: TemplateSet, baseURL: String?) throws(Diagnostic) -> [(String, [UInt8])] {
+        var files: [(String, [UInt8])] = []
+        let pages = SitePages(templates: templates, baseURL: baseURL)
+        let language = SitePages.siteLanguage(summaries)
+        files.append(("index.html", Array(try pages.index(summaries, language: language).utf8)))
+        files.append(("404.html", Array(try pages.notFound(language: language).utf8)))
+        files.append(("assets/style.css", Array(templates.stylesheet.utf8)))
+        if let baseURL {
+            let feeds = SiteFeeds(baseURL: baseURL, reports: summaries, sourceDateEpoch: options.sourceDateEpoch)
+            files.append(("sitemap.xml", Array(feeds.sitemap(summaries).utf8)))
+            files.append(("feed.xml", Array(feeds.atom(summaries, title: templates.strings.string("site_title", language)).utf8)))
+        }
+        return files
+    }
+
+    /// Everything the site-wide pages are made of: the summaries in order, the templates, the
+    /// base URL, the feed date and reportgen's version.
+    private func siteKey(_ summaries: [ReportSummary], templates: TemplateSet, baseURL: String?) -> String {
+        var hasher = FNV1a()
+        hasher.combine(ReportKitVersion.string)
+        hasher.combine(baseURL ?? "")
+        hasher.combine(options.sourceDateEpoch.map(String.init) ?? "")
+        for name in templates.sources.keys.sorted() { hasher.combine(name); hasher.combine(templates.sources[name]!.text) }
+        for summary in summaries { for field in SiteManifest.summaryFields(summary) { hasher.combine(field) } }
+        return hasher.hexDigest
     }
 
     private func validatedBaseURL() throws(DiagnosticList) -> String? {

@@ -60,11 +60,16 @@ public final class OutputSite: @unchecked Sendable {
             activeGeneration = current
             let letter = current == ".\(name).gen-a" ? "b" : "a"
             targetGeneration = generationPath(letter)
-            if let current {
-                active = Self.readManifest((parent as NSString).appendingPathComponent(current))
+            // The two manifests are read at once: on a large site each takes a tenth of a rebuild.
+            let activePath = current.map { (parent as NSString).appendingPathComponent($0) }
+            let targetPath = targetGeneration
+            let read = ResultSlots<SiteManifest?>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: useCache ? 2 : 1) { slot in
+                read.set(slot, slot == 0 ? activePath.flatMap(Self.readManifest) : Self.readManifest(targetPath))
             }
+            active = read.values[0] ?? nil
             if useCache {
-                target = Self.readManifest(targetGeneration)
+                target = read.values[1] ?? nil
             } else {
                 try? fileManager.removeItem(atPath: targetGeneration)
                 target = nil

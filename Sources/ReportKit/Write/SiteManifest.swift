@@ -18,6 +18,9 @@ struct SiteManifest: Sendable {
     }
 
     var generator: String
+    /// Digest of everything the site-wide pages (index, 404, feeds) are made from: when it has
+    /// not changed, they are not rendered again.
+    var siteKey: String = ""
     /// Output path (relative to the site) → digest of its bytes.
     var files: [String: String]
     /// Source path → record.
