@@ -50,10 +50,14 @@ struct EntityRecognizer {
 
     // MARK: Finding mentions
 
+    private static let determiners: Set<String> = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
+    private static let openers: Set<String> = ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"]
+    private static let sentenceEnds: Set<String> = [":", ".", "!", "?", "…", "»", "”"]
+
     private func isInitial(_ tokens: [Token], _ index: Int) -> Bool {
         var previous = index - 1
-        while previous >= 0, ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"].contains(tokens[previous].text) { previous -= 1 }
-        return previous < 0 || [":", ".", "!", "?", "…", "»", "”"].contains(tokens[previous].text)
+        while previous >= 0, tokens[previous].isPunctuation, Self.openers.contains(tokens[previous].text) { previous -= 1 }
+        return previous < 0 || (tokens[previous].isPunctuation && Self.sentenceEnds.contains(tokens[previous].text))
     }
 
     private mutating func mentions(in analysis: SentenceAnalysis, capitalizedInside: Set<String>) -> [EntityMention] {
@@ -162,16 +166,15 @@ struct EntityRecognizer {
     /// A run of capitalised words (with particles inside) that no gazetteer knows.
     private func unknownName(_ tokens: [Token], at index: Int, capitalizedInside: Set<String>) -> (Int, Entity.Kind, Bool)? {
         let first = tokens[index]
-        guard first.isWord, first.isCapitalized || hasInnerCapital(first.text) else { return nil }
+        guard first.isWord, first.isCapitalized || first.hasInnerCapital else { return nil }
         guard !first.text.unicodeScalars.allSatisfy({ $0.isDigit }) else { return nil }
         // "La CNIL": a capitalised article is never the start of an unknown name; the known name after it is tried next.
-        let determiners: Set<String> = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
-        guard !determiners.contains(first.folded),
+        guard !Self.determiners.contains(first.folded),
               !(isInitial(tokens, index) && NameLexicon.commonCapitalized.contains(first.folded)) else { return nil }
         var end = index + 1
         while end < tokens.count {
             let token = tokens[end]
-            if token.isWord && (token.isCapitalized || hasInnerCapital(token.text)) && !NameLexicon.notNames.contains(token.folded)
+            if token.isWord && (token.isCapitalized || token.hasInnerCapital) && !NameLexicon.notNames.contains(token.folded)
                 && matchName(tokens, at: end) == nil {
                 end += 1
             } else if token.isWord, token.hasDigit, token.text.unicodeScalars.count <= 5, end > index,
@@ -189,7 +192,7 @@ struct EntityRecognizer {
         let folded = words.map(\.folded).joined(separator: " ")
         if words.count == 1 {
             if NameLexicon.notNames.contains(first.folded) || NameLexicon.commonCapitalized.contains(first.folded) { return nil }
-            if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !hasInnerCapital(first.text)
+            if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !first.hasInnerCapital
                 && !introducesName(tokens, after: index) { return nil }
             // A lone all-caps word of two letters is more often an abbreviation than a name.
             if first.text.unicodeScalars.count < 2 { return nil }
@@ -206,7 +209,7 @@ struct EntityRecognizer {
            !NameLexicon.organizationSuffixes.contains(words.last!.folded) {
             return (end - index, .person, true)
         }
-        if words.contains(where: { $0.hasDigit }) || hasInnerCapital(first.text) && first.text.unicodeScalars.first!.isLowercaseLetter {
+        if words.contains(where: { $0.hasDigit }) || first.hasInnerCapital && first.text.unicodeScalars.first!.isLowercaseLetter {
             return (end - index, .product, false)
         }
         return (end - index, .organization, words.count >= 2 && NameLexicon.organizationSuffixes.contains(words.last!.folded))
@@ -222,9 +225,6 @@ struct EntityRecognizer {
         return NameLexicon.auxiliaries.contains(next)
     }
 
-    private func hasInnerCapital(_ text: String) -> Bool {
-        text.unicodeScalars.dropFirst().contains { $0.isUppercaseLetter } && text.unicodeScalars.contains { $0.isLowercaseLetter }
-    }
 
     // MARK: Entities
 

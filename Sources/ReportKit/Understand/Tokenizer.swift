@@ -8,10 +8,19 @@ struct Token: Sendable {
     var end: Int
     var isCapitalized: Bool
     var hasDigit: Bool
-    /// The folded form without trailing dots: what gazetteer keys are made of.
-    var key: String
+    /// An uppercase letter after the first and a lowercase one somewhere ("OpenAI", "xAI", "iPhone").
+    var hasInnerCapital: Bool
     /// Punctuation tokens (",", "«", "(", ":") are kept so that patterns can stop at them.
     var isPunctuation: Bool
+
+    /// The folded form without trailing dots: what gazetteer keys are made of. Computed: most
+    /// tokens have no trailing dot, and a third string per token was a visible copying cost.
+    var key: String {
+        guard folded.utf8.last == UInt8(ascii: "."), folded.utf8.count > 1 else { return folded }
+        var key = folded
+        while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
+        return key
+    }
 
     var isWord: Bool { !isPunctuation }
 }
@@ -39,12 +48,15 @@ enum Tokenizer {
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
             let slice = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
-            let folded = foldForMatching(slice)
-            var key = folded
-            while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
-            return Token(text: slice, folded: folded, start: start, end: end,
-                         isCapitalized: scalars[start].isUppercaseLetter,
-                         hasDigit: scalars[start..<end].contains { $0.isDigit }, key: key, isPunctuation: punctuation)
+            var hasDigit = false, hasLower = false, innerUpper = false
+            for position in start..<end {
+                let scalar = scalars[position]
+                if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
+                else if position > start && scalar.isUppercaseLetter { innerUpper = true }
+            }
+            return Token(text: slice, folded: foldForMatching(slice), start: start, end: end,
+                         isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
+                         hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation)
         }
         let count = scalars.count
         func isWordScalar(_ position: Int) -> Bool {
