@@ -20,6 +20,11 @@ public struct SentenceSplitter: Sendable {
     static let closers: Set<Unicode.Scalar> = ["»", "\u{201D}", "\"", "\u{2019}", ")", "]"]
     static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…"]
 
+    /// `terminators.contains`, without hashing: asked for every scalar of the text.
+    @inline(__always) static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
+    }
+
     /// No sentence is longer than this: text without punctuation (a list, a scrape) is cut at a
     /// space, so that every later step works on bounded pieces and stays linear overall.
     public static let maximumLength = 1_200
@@ -44,7 +49,14 @@ public struct SentenceSplitter: Sendable {
 
     private func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let count = scalars.count
-        let closingIndex = Self.matchingQuotes(scalars)
+        // Per scalar: the index of the mark closing the quote it opens, or -1. An array, not the
+        // dictionary `matchingQuotes` returns: this loop asks for every scalar.
+        var closingIndex: [Int] = []
+        let quotes = Self.matchingQuotes(scalars)
+        if !quotes.isEmpty {
+            closingIndex = [Int](repeating: -1, count: count)
+            for (open, close) in quotes { closingIndex[open] = close }
+        }
         var ranges: [Range<Int>] = []
         var start = 0
         while start < count && scalars[start].isSpace { start += 1 }
@@ -58,12 +70,13 @@ public struct SentenceSplitter: Sendable {
         }
         while index < count {
             let scalar = scalars[index]
-            if let close = closingIndex[index] {
+            if !closingIndex.isEmpty, closingIndex[index] >= 0 {
+                let close = closingIndex[index]
                 // A quoted passage is kept whole; it may still end the sentence.
                 let after = close + 1
                 var before = close - 1
                 while before > index && scalars[before].isSpace { before -= 1 }
-                if Self.terminators.contains(scalars[before]), let next = nextStart(scalars, from: after),
+                if Self.isTerminator(scalars[before]), let next = nextStart(scalars, from: after),
                    startsSentence(scalars, at: next) {
                     emit(upTo: after, next: next)
                 } else {
@@ -71,9 +84,9 @@ public struct SentenceSplitter: Sendable {
                 }
                 continue
             }
-            guard Self.terminators.contains(scalar) else { index += 1; continue }
+            guard Self.isTerminator(scalar) else { index += 1; continue }
             var end = index + 1
-            while end < count && Self.terminators.contains(scalars[end]) { end += 1 }
+            while end < count && Self.isTerminator(scalars[end]) { end += 1 }
             let isSingleDot = scalar == "." && end == index + 1
             // Closing quotes and brackets belong to the sentence they end, also after a space ("fin. »").
             var probe = end

@@ -165,31 +165,31 @@ struct ReportPages {
     /// The article text as Markdown, every value escaped: the same as the `sections` loop of
     /// the default theme, without a template call per sentence.
     private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> String {
-        func escape(_ text: String) -> String { MarkdownEscaping.escape(text) }
-        var out = ""
-        out.reserveCapacity(report.wordCount * 8)
+        var out: [UInt8] = []
+        out.reserveCapacity(report.wordCount * 10)
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func escaped(_ text: String) { MarkdownEscaping.append(text, to: &out) }
         for section in report.sections {
             if let heading = section.heading {
-                out += "### [\(escape(heading))](anchor:\(section.id))\n\n"
+                raw("### ["); escaped(heading); raw("](anchor:\(section.id))\n\n")
             } else {
-                out += "[\(escape(strings["lead"] ?? ""))](anchor:\(section.id))\n\n"
+                raw("["); escaped(strings["lead"] ?? ""); raw("](anchor:\(section.id))\n\n")
             }
             for paragraph in section.paragraphs {
                 for sentence in paragraph.sentences {
-                    out += "[\(escape(sentence.text))](anchor:\(sentence.id))"
-                    if let badge = badges[sentence.id] { out += " *(\(escape(badge)))*" }
+                    raw("["); escaped(sentence.text); raw("](anchor:"); raw(sentence.id); raw(")")
+                    if let badge = badges[sentence.id] { raw(" *("); escaped(badge); raw(")*") }
                     for fact in facts[sentence.id] ?? [] {
-                        out += " [\(escape(fact.label))](\(escape(fact.href)))"
+                        raw(" ["); escaped(fact.label); raw("]("); escaped(fact.href); raw(")")
                     }
-                    out += " "
+                    raw(" ")
                 }
-                out += "\n\n"
+                raw("\n\n")
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The facts each sentence supports, as links to where they are shown.
     /// A link from a sentence to a fact it supports.
     private struct FactLink {
         let label: String
