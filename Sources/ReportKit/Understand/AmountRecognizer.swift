@@ -114,7 +114,7 @@ struct AmountRecognizer {
                 var amount = number
                 end += 1
                 // Thousands written with spaces: "1 000 000".
-                while end < tokens.count, tokens[end].text.unicodeScalars.count == 3, tokens[end].text.unicodeScalars.allSatisfy(\.isDigit),
+                while end < tokens.count, tokens[end].scalarCount == 3, tokens[end].text.unicodeScalars.allSatisfy(\.isDigit),
                       tokens[end].start == tokens[end - 1].end + 1 { amount = amount * 1000 + Double(tokens[end].text)!; end += 1 }
                 if let scale = Self.scales[suffix] {
                     // "7B" in "Mistral 7B" counts parameters: a glued scale needs a currency.

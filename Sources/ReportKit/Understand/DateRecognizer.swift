@@ -24,7 +24,7 @@ struct DateRecognizer {
     }
 
     private func year(_ token: Token) -> Int? {
-        guard token.text.unicodeScalars.count == 4, token.text.unicodeScalars.allSatisfy(\.isDigit),
+        guard token.scalarCount == 4, token.text.unicodeScalars.allSatisfy(\.isDigit),
               let value = Int(token.text), (1900...2100).contains(value) else { return nil }
         return value
     }
@@ -76,7 +76,7 @@ struct DateRecognizer {
                 mention(index..<index + 4, "\(first)/\(second)", .range)
                 continue
             }
-            if token.hasDigit, token.text.unicodeScalars.count == 9, token.text.contains("-") {
+            if token.hasDigit, token.scalarCount == 9, token.text.contains("-") {
                 let parts = token.text.split(separator: "-")
                 if parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]),
                    (1900...2100).contains(first), (1900...2100).contains(second), second > first {

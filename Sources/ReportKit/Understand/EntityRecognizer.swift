@@ -23,7 +23,10 @@ struct EntityRecognizer {
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     mutating func recognize(_ sentences: [Sentence]) -> [SentenceAnalysis] {
-        var analyses = sentences.map { SentenceAnalysis(sentence: $0, tokens: Tokenizer.tokens($0.text), mentions: []) }
+        var analyses = sentences.map { sentence in
+            let scalars = Array(sentence.text.unicodeScalars)
+            return SentenceAnalysis(sentence: sentence, scalars: scalars, tokens: Tokenizer.tokens(sentence.text, scalars: scalars), mentions: [])
+        }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
         var capitalizedInside: Set<String> = []
         for analysis in analyses {
@@ -80,7 +83,7 @@ struct EntityRecognizer {
                 var surface = analysis.text(index..<end)
                 var draftIndex = entity(for: entry)
                 // "Windows 11", "GPT 5": a version number makes a distinct product.
-                if end < tokens.count, tokens[end].hasDigit, tokens[end].text.unicodeScalars.count <= 3,
+                if end < tokens.count, tokens[end].hasDigit, tokens[end].scalarCount <= 3,
                    gazetteer.entries[entry].kind == .product {
                     surface = analysis.text(index..<end + 1)
                     draftIndex = unknownEntity(surface, kind: .product, certain: true)
@@ -154,7 +157,7 @@ struct EntityRecognizer {
                 let forms = [gazetteer.entries[entry].name] + gazetteer.entries[entry].aliases
                 guard forms.contains(where: { Tokenizer.tokens($0).first?.text == first.text }) else { continue }
             }
-            if length == 1, first.text.unicodeScalars.count == 1 || first.folded == "word" || first.folded == "office" {
+            if length == 1, first.scalarCount == 1 || first.folded == "word" || first.folded == "office" {
                 // One-letter names ("X") and everyday words need to stand apart from a sentence start.
                 if index == 0 { continue }
             }
@@ -177,8 +180,8 @@ struct EntityRecognizer {
             if token.isWord && (token.isCapitalized || token.hasInnerCapital) && !NameLexicon.notNames.contains(token.folded)
                 && matchName(tokens, at: end) == nil {
                 end += 1
-            } else if token.isWord, token.hasDigit, token.text.unicodeScalars.count <= 5, end > index,
-                      !(token.text.unicodeScalars.count == 4 && token.text.unicodeScalars.allSatisfy(\.isDigit)) {
+            } else if token.isWord, token.hasDigit, token.scalarCount <= 5, end > index,
+                      !(token.scalarCount == 4 && token.text.unicodeScalars.allSatisfy(\.isDigit)) {
                 end += 1   // "Mistral 7B", "Mixtral 8x7B"
             } else if NameLexicon.nameParticles.contains(token.folded), end + 1 < tokens.count,
                       tokens[end + 1].isCapitalized, !NameLexicon.commonCapitalized.contains(tokens[end + 1].folded),
@@ -195,7 +198,7 @@ struct EntityRecognizer {
             if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !first.hasInnerCapital
                 && !introducesName(tokens, after: index) { return nil }
             // A lone all-caps word of two letters is more often an abbreviation than a name.
-            if first.text.unicodeScalars.count < 2 { return nil }
+            if first.scalarCount < 2 { return nil }
         }
         if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first.folded) { return nil }
         // Kind from the shape of the name and the words before it.

@@ -15,8 +15,12 @@ struct SentenceAnalysis: Sendable {
     private var mentionAtToken: [Int: EntityMention] = [:]
 
     init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
+        self.init(sentence: sentence, scalars: Array(sentence.text.unicodeScalars), tokens: tokens, mentions: mentions)
+    }
+
+    init(sentence: Sentence, scalars: [Unicode.Scalar], tokens: [Token], mentions: [EntityMention]) {
         self.sentence = sentence
-        self.scalars = Array(sentence.text.unicodeScalars)
+        self.scalars = scalars
         self.tokens = tokens
         self.mentions = mentions
         self.primaryMentions = mentions.filter { !$0.nested }

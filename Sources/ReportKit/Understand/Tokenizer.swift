@@ -12,11 +12,15 @@ struct Token: Sendable {
     var hasInnerCapital: Bool
     /// Punctuation tokens (",", "«", "(", ":") are kept so that patterns can stop at them.
     var isPunctuation: Bool
+    /// The folded form ends with a dot ("inc.", "u.s.").
+    var endsWithDot: Bool
+
+    var scalarCount: Int { end - start }
 
     /// The folded form without trailing dots: what gazetteer keys are made of. Computed: most
     /// tokens have no trailing dot, and a third string per token was a visible copying cost.
     var key: String {
-        guard folded.utf8.last == UInt8(ascii: "."), folded.utf8.count > 1 else { return folded }
+        guard endsWithDot, folded.utf8.count > 1 else { return folded }
         var key = folded
         while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
         return key
@@ -31,8 +35,10 @@ enum Tokenizer {
     static let attributiveSuffixes: Set<String> = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
     static let elisions: Set<String> = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
-    static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+    static func tokens(_ text: String) -> [Token] { tokens(text, scalars: Array(text.unicodeScalars)) }
+
+    /// `scalars` must be `text`'s: callers that already hold them save a copy.
+    static func tokens(_ text: String, scalars: [Unicode.Scalar]) -> [Token] {
         let bytes = Array(text.utf8)
         // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar by scalar.
         var offsets: [Int] = []
@@ -56,7 +62,7 @@ enum Tokenizer {
             }
             return Token(text: slice, folded: foldForMatching(slice), start: start, end: end,
                          isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
-                         hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation)
+                         hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation, endsWithDot: scalars[end - 1] == ".")
         }
         let count = scalars.count
         func isWordScalar(_ position: Int) -> Bool {

@@ -86,8 +86,13 @@ final class JSONWriterState {
 
     func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: { $0 < 32 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: text.utf8)
+        var text = text
+        let plain = text.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
             out.append(UInt8(ascii: "\""))
             return
         }
