@@ -19,10 +19,10 @@ struct ClaimRecognizer {
             func matches(_ words: [String], at index: Int) -> Bool {
                 index + words.count <= tokens.count && zip(words, tokens[index..<index + words.count]).allSatisfy { $0 == $1.folded }
             }
-            for index in tokens.indices where !quoted.contains(index) {
+            for index in tokens.indices {
                 let word = tokens[index].folded
                 // Most words start no cue: one set lookup rejects them.
-                guard ClaimLexicon.firstWords.contains(word) || isFrenchConditional(word) else { continue }
+                guard ClaimLexicon.firstWords.contains(word) || isFrenchConditional(word), !quoted.contains(index) else { continue }
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
                     cues.append(analysis.text(index..<index + phrase.count))
                     status = .anonymous
@@ -73,8 +73,10 @@ struct ClaimRecognizer {
 
     /// "travaillerait", "pourraient", "aurait" — the French conditional of reported speech.
     private func isFrenchConditional(_ word: String) -> Bool {
-        guard word.count >= 5, !ClaimLexicon.notConditional.contains(word) else { return false }
-        return word.hasSuffix("rait") || word.hasSuffix("raient")
+        // The ending first, on bytes: this is asked for every word of every sentence.
+        let bytes = word.utf8
+        guard bytes.count >= 5, bytes.last == UInt8(ascii: "t"), word.hasSuffix("rait") || word.hasSuffix("raient") else { return false }
+        return word.count >= 5 && !ClaimLexicon.notConditional.contains(word)
     }
 
     private func quotedTokens(_ analysis: SentenceAnalysis) -> Set<Int> {

@@ -132,9 +132,8 @@ struct EntityRecognizer {
     }
 
     private func matchEpithet(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-        let limit = min(gazetteer.longestEpithet, tokens.count - index)
-        guard limit > 1, gazetteer.epithetStarts.contains(tokens[index].key) else { return nil }
-        for length in stride(from: limit, through: 2, by: -1) {
+        guard let lengths = gazetteer.epithetLengths[tokens[index].key] else { return nil }
+        for length in lengths where length >= 2 && length <= tokens.count - index {
             let key = Gazetteer.key(tokens[index..<index + length])
             if let entry = gazetteer.epithet(key) { return (length, entry) }
         }
@@ -142,9 +141,8 @@ struct EntityRecognizer {
     }
 
     private func matchName(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-        guard tokens[index].isWord, gazetteer.nameStarts.contains(tokens[index].key) else { return nil }
-        let limit = min(gazetteer.longestName, tokens.count - index)
-        for length in stride(from: limit, through: 1, by: -1) {
+        guard tokens[index].isWord, let lengths = gazetteer.nameLengths[tokens[index].key] else { return nil }
+        for length in lengths where length <= tokens.count - index {
             let slice = tokens[index..<index + length]
             guard slice.last!.isWord || slice.last!.text == "." else { continue }
             let key = Gazetteer.key(slice)

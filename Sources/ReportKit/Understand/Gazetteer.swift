@@ -29,13 +29,28 @@ public struct Gazetteer: Sendable {
         return gazetteer
     }()
 
-    /// First words of names and epithets: most tokens start none, and are rejected at once.
-    private(set) var nameStarts: Set<String> = []
-    private(set) var epithetStarts: Set<String> = []
+    /// First word of names and epithets → the lengths (in tokens) of those starting with it,
+    /// longest first: most tokens start none, and the others are tried at those lengths only.
+    private(set) var nameLengths: [String: [Int]] = [:]
+    private(set) var epithetLengths: [String: [Int]] = [:]
+
+    private static func record(_ length: Int, for start: String, in lengths: inout [String: [Int]]) {
+        var known = lengths[start] ?? []
+        guard !known.contains(length) else { return }
+        known.append(length)
+        lengths[start] = known.sorted(by: >)
+    }
 
     /// The key a run of tokens is looked up by.
     static func key<C: Collection>(_ tokens: C) -> String where C.Element == Token {
-        tokens.map(\.key).joined(separator: " ")
+        if tokens.count == 1 { return tokens.first!.key }
+        var key = ""
+        key.reserveCapacity(tokens.reduce(0) { $0 + $1.folded.utf8.count + 1 })
+        for token in tokens {
+            if !key.isEmpty { key += " " }
+            key += token.key
+        }
+        return key
     }
 
     static func key(of text: String) -> String {
@@ -58,7 +73,7 @@ public struct Gazetteer: Sendable {
             let tokens = Tokenizer.tokens(form)
             guard !tokens.isEmpty else { continue }
             names[Self.key(tokens)] = index
-            nameStarts.insert(tokens[0].key)
+            Self.record(tokens.count, for: tokens[0].key, in: &nameLengths)
             longestName = max(longestName, tokens.count)
         }
     }
@@ -66,8 +81,9 @@ public struct Gazetteer: Sendable {
     mutating func addEpithet(_ phrase: String, for name: String) {
         guard let index = names[Self.key(of: name)] else { return }
         let tokens = Tokenizer.tokens(phrase)
+        guard !tokens.isEmpty else { return }
         epithets[Self.key(tokens)] = index
-        epithetStarts.insert(tokens[0].key)
+        Self.record(tokens.count, for: tokens[0].key, in: &epithetLengths)
         longestEpithet = max(longestEpithet, tokens.count)
     }
 
