@@ -132,8 +132,7 @@ struct EntityRecognizer {
     }
 
     private func matchEpithet(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-        guard let lengths = gazetteer.epithetLengths[tokens[index].key] else { return nil }
-        for length in lengths where length >= 2 && length <= tokens.count - index {
+        for length in gazetteer.epithetStarts.lengths(tokens, at: index) where length >= 2 {
             let key = Gazetteer.key(tokens[index..<index + length])
             if let entry = gazetteer.epithet(key) { return (length, entry) }
         }
@@ -141,8 +140,8 @@ struct EntityRecognizer {
     }
 
     private func matchName(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-        guard tokens[index].isWord, let lengths = gazetteer.nameLengths[tokens[index].key] else { return nil }
-        for length in lengths where length <= tokens.count - index {
+        guard tokens[index].isWord else { return nil }
+        for length in gazetteer.nameStarts.lengths(tokens, at: index) {
             let slice = tokens[index..<index + length]
             guard slice.last!.isWord || slice.last!.text == "." else { continue }
             let key = Gazetteer.key(slice)

@@ -29,17 +29,9 @@ public struct Gazetteer: Sendable {
         return gazetteer
     }()
 
-    /// First word of names and epithets → the lengths (in tokens) of those starting with it,
-    /// longest first: most tokens start none, and the others are tried at those lengths only.
-    private(set) var nameLengths: [String: [Int]] = [:]
-    private(set) var epithetLengths: [String: [Int]] = [:]
-
-    private static func record(_ length: Int, for start: String, in lengths: inout [String: [Int]]) {
-        var known = lengths[start] ?? []
-        guard !known.contains(length) else { return }
-        known.append(length)
-        lengths[start] = known.sorted(by: >)
-    }
+    /// Which lengths to try for a name or an epithet at a token, from its first two words.
+    private(set) var nameStarts = PhraseStarts()
+    private(set) var epithetStarts = PhraseStarts()
 
     /// The key a run of tokens is looked up by.
     static func key<C: Collection>(_ tokens: C) -> String where C.Element == Token {
@@ -73,7 +65,7 @@ public struct Gazetteer: Sendable {
             let tokens = Tokenizer.tokens(form)
             guard !tokens.isEmpty else { continue }
             names[Self.key(tokens)] = index
-            Self.record(tokens.count, for: tokens[0].key, in: &nameLengths)
+            nameStarts.add(tokens)
             longestName = max(longestName, tokens.count)
         }
     }
@@ -83,7 +75,7 @@ public struct Gazetteer: Sendable {
         let tokens = Tokenizer.tokens(phrase)
         guard !tokens.isEmpty else { return }
         epithets[Self.key(tokens)] = index
-        Self.record(tokens.count, for: tokens[0].key, in: &epithetLengths)
+        epithetStarts.add(tokens)
         longestEpithet = max(longestEpithet, tokens.count)
     }
 
@@ -118,5 +110,34 @@ public struct Gazetteer: Sendable {
             add(Entry(name: name, kind: kind, aliases: aliases, description: fields["description"]?.string))
             for epithet in fields["epithets"]?.sequence?.compactMap(\.string) ?? [] { addEpithet(epithet, for: name) }
         }
+    }
+}
+
+/// The first two words of a set of phrases, and the lengths of the phrases that start with
+/// them: a token is looked up by the phrases it can start, and most tokens start none. Two
+/// words rather than one because epithets start with articles ("le", "the").
+struct PhraseStarts: Sendable {
+    private var oneWord: Set<String> = []
+    /// first word → second word → lengths, longest first
+    private var longer: [String: [String: [Int]]] = [:]
+
+    mutating func add(_ tokens: [Token]) {
+        guard let first = tokens.first?.key else { return }
+        guard tokens.count > 1 else { oneWord.insert(first); return }
+        var lengths = longer[first, default: [:]][tokens[1].key] ?? []
+        guard !lengths.contains(tokens.count) else { return }
+        lengths.append(tokens.count)
+        longer[first, default: [:]][tokens[1].key] = lengths.sorted(by: >)
+    }
+
+    /// Lengths worth trying at `index`, longest first (1 last, when a one-word phrase starts there).
+    func lengths(_ tokens: [Token], at index: Int) -> [Int] {
+        let first = tokens[index].key
+        var result: [Int] = []
+        if index + 1 < tokens.count, let bySecond = longer[first], let lengths = bySecond[tokens[index + 1].key] {
+            result = lengths.filter { $0 <= tokens.count - index }
+        }
+        if oneWord.contains(first) { result.append(1) }
+        return result
     }
 }
