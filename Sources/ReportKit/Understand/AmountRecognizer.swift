@@ -46,6 +46,7 @@ struct AmountRecognizer {
 
     static let startWords: Set<String> = Set(currencyWords.keys).union(numberWords.keys).union(vagueMultipliers.keys)
         .union(["billions", "trillions"])
+    static let startFilter = WordFilter(startWords)
 
     func amounts(in analyses: [SentenceAnalysis]) -> [Amount] {
         var lastCurrency: String?
@@ -95,7 +96,8 @@ struct AmountRecognizer {
         }
         while index < tokens.count {
             // Only a number, a currency, a number word or a vague magnitude starts an amount.
-            guard tokens[index].hasDigit || Self.startWords.contains(tokens[index].folded) else {
+            guard tokens[index].hasDigit
+                || (Self.startFilter.mightContain(tokens[index].hash) && Self.startWords.contains(tokens[index].folded)) else {
                 index += 1
                 continue
             }

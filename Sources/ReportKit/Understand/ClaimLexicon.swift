@@ -27,6 +27,7 @@ enum ClaimLexicon {
     /// Every word a cue can start with.
     static let firstWords: Set<String> = Set(reportedBefore.map { $0[0] } + anonymous.map { $0[0] } + hedgedPhrases.map { $0[0] })
         .union(reportedAfter).union(hedgedWords)
+    static let firstWordFilter = WordFilter(firstWords)
 
     /// French words ending like a conditional verb but which are nouns or adjectives.
     static let notConditional: Set<String> = [

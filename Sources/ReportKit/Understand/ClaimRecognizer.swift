@@ -22,7 +22,8 @@ struct ClaimRecognizer {
             for index in tokens.indices {
                 let word = tokens[index].folded
                 // Most words start no cue: one set lookup rejects them.
-                guard ClaimLexicon.firstWords.contains(word) || isFrenchConditional(word), !quoted.contains(index) else { continue }
+                guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && ClaimLexicon.firstWords.contains(word))
+                        || isFrenchConditional(word), !quoted.contains(index) else { continue }
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
                     cues.append(analysis.text(index..<index + phrase.count))
                     status = .anonymous

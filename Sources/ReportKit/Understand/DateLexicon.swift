@@ -28,6 +28,7 @@ enum DateLexicon {
     /// of relative phrases, and the openers of year ranges.
     static let startWords: Set<String> = Set(frenchMonths.keys).union(englishMonths.keys).union(weekdays.keys)
         .union(relativePhrasesByFirstWord.keys).union(["entre", "between", "de", "from"])
+    static let startFilter = WordFilter(startWords)
 
     enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
 

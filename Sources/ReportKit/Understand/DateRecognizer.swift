@@ -54,8 +54,9 @@ struct DateRecognizer {
         while index < tokens.count {
             let token = tokens[index]
             // Most words start no date: one set lookup skips them.
-            guard token.hasDigit || DateLexicon.startWords.contains(token.folded)
-                || (token.key != token.folded && DateLexicon.startWords.contains(token.key)) else {
+            guard token.hasDigit
+                || (DateLexicon.startFilter.mightContain(token.hash) && DateLexicon.startWords.contains(token.folded))
+                || (token.endsWithDot && DateLexicon.startFilter.mightContain(token.keyHash) && DateLexicon.startWords.contains(token.key)) else {
                 index += 1
                 continue
             }

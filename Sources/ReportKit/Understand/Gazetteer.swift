@@ -117,12 +117,14 @@ public struct Gazetteer: Sendable {
 /// them: a token is looked up by the phrases it can start, and most tokens start none. Two
 /// words rather than one because epithets start with articles ("le", "the").
 struct PhraseStarts: Sendable {
+    private var firstWords = WordFilter([])
     private var oneWord: Set<String> = []
     /// first word → second word → lengths, longest first
     private var longer: [String: [String: [Int]]] = [:]
 
     mutating func add(_ tokens: [Token]) {
         guard let first = tokens.first?.key else { return }
+        firstWords.insert(first)
         guard tokens.count > 1 else { oneWord.insert(first); return }
         var lengths = longer[first, default: [:]][tokens[1].key] ?? []
         guard !lengths.contains(tokens.count) else { return }
@@ -132,6 +134,7 @@ struct PhraseStarts: Sendable {
 
     /// Lengths worth trying at `index`, longest first (1 last, when a one-word phrase starts there).
     func lengths(_ tokens: [Token], at index: Int) -> [Int] {
+        guard firstWords.mightContain(tokens[index].keyHash) else { return [] }
         let first = tokens[index].key
         var result: [Int] = []
         if index + 1 < tokens.count, let bySecond = longer[first], let lengths = bySecond[tokens[index + 1].key] {

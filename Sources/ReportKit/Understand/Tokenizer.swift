@@ -14,6 +14,9 @@ struct Token: Sendable {
     var isPunctuation: Bool
     /// The folded form ends with a dot ("inc.", "u.s.").
     var endsWithDot: Bool
+    /// `WordHash` of `folded` and of `key`, for `WordFilter`s.
+    var hash: UInt32
+    var keyHash: UInt32
 
     var scalarCount: Int { end - start }
 
@@ -60,9 +63,14 @@ enum Tokenizer {
                 if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
                 else if position > start && scalar.isUppercaseLetter { innerUpper = true }
             }
-            return Token(text: slice, folded: foldForMatching(slice), start: start, end: end,
-                         isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
-                         hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation, endsWithDot: scalars[end - 1] == ".")
+            let folded = foldForMatching(slice)
+            let hash = WordHash.of(folded)
+            var token = Token(text: slice, folded: folded, start: start, end: end,
+                              isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
+                              hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
+                              endsWithDot: scalars[end - 1] == ".", hash: hash, keyHash: hash)
+            if token.endsWithDot { token.keyHash = WordHash.of(token.key) }
+            return token
         }
         let count = scalars.count
         func isWordScalar(_ position: Int) -> Bool {

@@ -1,0 +1,29 @@
+/// A 32-bit FNV-1a digest of a folded word, computed once per token, so that lexicon checks
+/// can reject most words without hashing the string again.
+enum WordHash {
+    static func of(_ word: String) -> UInt32 {
+        var hash: UInt32 = 0x811C9DC5
+        for byte in word.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+}
+
+/// A 65,536-bit map of word digests: `mightContain` is false for most words not in the set, and
+/// never false for a word in it. The set itself is then asked only about the few that pass.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        for word in words { insert(word) }
+    }
+
+    mutating func insert(_ word: String) {
+        let slot = Int(WordHash.of(word) & 0xFFFF)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+
+    @inline(__always) func mightContain(_ hash: UInt32) -> Bool {
+        let slot = Int(hash & 0xFFFF)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+}
