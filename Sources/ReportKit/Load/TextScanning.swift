@@ -77,8 +77,15 @@ extension Unicode.Scalar {
 /// Lowercase, accent-free, apostrophes unified, runs of spaces collapsed: the form in which
 /// wordings from lexicons are compared with text.
 public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
+    // Fastest path: a lowercase ASCII word is its own folded form (no copy at all).
+    var unchanged = true, ascii = true
+    for byte in text.utf8 {
+        if byte >= 128 { ascii = false; unchanged = false; break }
+        if (byte >= 65 && byte <= 90) || byte == 96 || byte == 32 || (byte >= 9 && byte <= 13) { unchanged = false }
+    }
+    if unchanged { return String(text) }
     // Fast path for ASCII, which is most words: lowercase the bytes, collapse spaces.
-    if text.utf8.allSatisfy({ $0 < 128 }) {
+    if ascii {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousSpace = true
