@@ -204,7 +204,7 @@ struct AmountRecognizer {
             var qualifier: Amount.Qualifier = vague ? .several : .exact
             if !vague {
                 for (words, kind) in Self.qualifiers where start - words.count >= 0 {
-                    if zip(words, tokens[(start - words.count)..<start]).allSatisfy({ $0 == $1.folded }) {
+                    if tokens.hasWords(words, at: start - words.count) {
                         qualifier = kind
                         start -= words.count
                         break

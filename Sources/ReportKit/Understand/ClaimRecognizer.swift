@@ -17,7 +17,7 @@ struct ClaimRecognizer {
             var status: Status?
             var source: String?
             func matches(_ words: [String], at index: Int) -> Bool {
-                index + words.count <= tokens.count && zip(words, tokens[index..<index + words.count]).allSatisfy { $0 == $1.folded }
+                tokens.hasWords(words, at: index)
             }
             for index in tokens.indices {
                 let word = tokens[index].folded

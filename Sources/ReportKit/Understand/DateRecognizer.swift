@@ -191,7 +191,7 @@ struct DateRecognizer {
         guard let candidates = DateLexicon.relativePhrasesByFirstWord[tokens[index].folded] else { return nil }
         var best: (Int, DateLexicon.Shift)?
         for (words, shift) in candidates where words.count > (best?.0 ?? 0) && index + words.count <= tokens.count {
-            if zip(words, tokens[index..<index + words.count]).allSatisfy({ $0 == $1.folded }) { best = (words.count, shift) }
+            if tokens.hasWords(words, at: index) { best = (words.count, shift) }
         }
         return best
     }

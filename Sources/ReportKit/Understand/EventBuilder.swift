@@ -14,9 +14,11 @@ struct EventBuilder {
 
     /// The first three letters of every stem: a word starting otherwise matches none.
     static let eventStemStarts: Set<Substring> = Set(eventStems.map { $0.prefix(3) })
+    static let eventStemFilter = PrefixFilter(stems: eventStems)
 
     static func isEventWord(_ token: Token) -> Bool {
-        eventStemStarts.contains(token.folded.prefix(3)) && eventStems.contains { token.folded.hasPrefix($0) }
+        eventStemFilter.mightStart(token.folded) && eventStemStarts.contains(token.folded.prefix(3))
+            && eventStems.contains { token.folded.hasPrefix($0) }
     }
 
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {

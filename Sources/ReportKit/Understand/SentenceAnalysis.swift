@@ -64,3 +64,17 @@ struct EntityMention: Sendable, Hashable {
     var nested: Bool
     var viaEpithet: Bool
 }
+
+extension Array where Element == Token {
+    /// Whether the folded words `words` are at `index` (no slice, no copy: asked for many
+    /// phrases at many positions).
+    func hasWords(_ words: [String], at index: Int) -> Bool {
+        guard index >= 0, index + words.count <= count else { return false }
+        var offset = 0
+        for word in words {
+            if self[index + offset].folded != word { return false }
+            offset += 1
+        }
+        return true
+    }
+}

@@ -27,3 +27,25 @@ struct WordFilter: Sendable {
         return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 }
+
+/// The same for word beginnings: whether a word's first three bytes begin any of a set of stems.
+struct PrefixFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(stems: S) where S.Element == String {
+        for stem in stems { if let slot = Self.slot(stem) { bits[slot >> 6] |= 1 << UInt64(slot & 63) } }
+    }
+
+    private static func slot(_ word: String) -> Int? {
+        var iterator = word.utf8.makeIterator()
+        guard let a = iterator.next(), let b = iterator.next(), let c = iterator.next() else { return nil }
+        let value = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+        return Int((value &* 2_654_435_761) >> 16 & 0xFFFF)
+    }
+
+    /// False when no stem starts like `word` (or `word` is shorter than three bytes).
+    func mightStart(_ word: String) -> Bool {
+        guard let slot = Self.slot(word) else { return false }
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+}
