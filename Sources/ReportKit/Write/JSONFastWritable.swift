@@ -13,6 +13,19 @@ extension JSONWriterState {
     func field(_ name: String, _ value: String) { key(name); string(value) }
     func field(_ name: String, _ value: Int) { key(name); integer(value) }
     func field(_ name: String, _ value: String?) { if let value { field(name, value) } }
+    func field(_ name: String, _ value: Bool) { key(name); flag(value) }
+    func field(_ name: String, _ value: Int?) { if let value { field(name, value) } }
+    func field(_ name: String, _ value: Double) throws { key(name); try double(value) }
+    func field<R: RawRepresentable>(_ name: String, _ value: R?) where R.RawValue == String {
+        if let value { field(name, value.rawValue) }
+    }
+    func field(_ name: String, _ values: [String]) {
+        key(name)
+        begin(object: false, at: depth)
+        for value in values { element(); string(value) }
+        closeContainers(downTo: depth - 1)
+    }
+
     func field<T: JSONFastWritable>(_ name: String, _ value: T?) {
         guard let value else { return }
         key(name)
@@ -82,23 +95,191 @@ extension Section: JSONFastWritable {
 }
 
 extension Report {
-    /// The article text by hand, the facts through `Codable`.
+    /// All by hand: going through `Encoder` for the facts cost more than writing them.
     func writeJSON(to json: JSONWriterState) throws {
         json.openObject()
         json.field("schemaVersion", schemaVersion)
         json.field("generator", generator)
-        json.key("metadata"); try json.encodeValue(metadata)
-        json.key("headline"); try json.encodeValue(headline)
+        json.field("metadata", metadata)
+        json.field("headline", headline)
         json.field("sections", sections)
         json.field("wordCount", wordCount)
-        json.key("truncation"); try json.encodeValue(truncation)
-        json.key("entities"); try json.encodeValue(entities)
-        json.key("dates"); try json.encodeValue(dates)
-        json.key("amounts"); try json.encodeValue(amounts)
-        json.key("quotes"); try json.encodeValue(quotes)
-        json.key("claims"); try json.encodeValue(claims)
-        json.key("events"); try json.encodeValue(events)
-        json.key("relations"); try json.encodeValue(relations)
+        json.field("truncation", truncation)
+        json.field("entities", entities)
+        json.field("dates", dates)
+        json.key("amounts"); json.begin(object: false, at: json.depth)
+        for amount in amounts { json.element(); try amount.writeJSON(to: json) }
+        json.closeContainers(downTo: json.depth - 1)
+        json.field("quotes", quotes)
+        json.field("claims", claims)
+        json.field("events", events)
+        json.field("relations", relations)
+        json.closeObject()
+    }
+}
+
+extension Metadata: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("sourcePath", sourcePath)
+        json.field("slug", slug)
+        json.field("title", title)
+        json.field("source", source)
+        json.field("url", url)
+        json.field("published", published?.iso)
+        json.field("language", language)
+        json.field("languageWasDetected", languageWasDetected)
+        json.field("author", author)
+        json.field("entities", entities)
+        json.closeObject()
+    }
+}
+
+extension Headline: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("text", text)
+        json.field("origin", origin)
+        json.field("location", location)
+        json.closeObject()
+    }
+}
+
+extension Truncation: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("paywall", paywall)
+        json.field("notice", notice)
+        json.field("endsMidSentence", endsMidSentence)
+        json.field("unfinishedSentence", unfinishedSentence)
+        json.field("lastCompleteSentence", lastCompleteSentence)
+        json.field("droppedEmbeds", droppedEmbeds)
+        json.field("cutSection", cutSection)
+        json.field("emptyTrailingSections", emptyTrailingSections)
+        json.closeObject()
+    }
+}
+
+extension PublisherNotice: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("text", text)
+        json.field("location", location)
+        json.field("remainingPercent", remainingPercent)
+        json.field("matchedWording", matchedWording)
+        json.closeObject()
+    }
+}
+
+extension DroppedEmbed: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("sentence", sentence)
+        json.field("text", text)
+        json.field("location", location)
+        json.field("section", section)
+        json.field("reason", reason)
+        json.closeObject()
+    }
+}
+
+extension Entity: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("kind", kind)
+        json.field("aliases", aliases)
+        json.field("role", role)
+        json.field("roleOrganization", roleOrganization)
+        json.field("roleSentence", roleSentence)
+        json.field("description", description)
+        json.field("mentions", mentions)
+        json.closeObject()
+    }
+}
+
+extension Mention: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("sentence", sentence)
+        json.field("text", text)
+        json.closeObject()
+    }
+}
+
+extension DateMention: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("text", text)
+        json.field("value", value)
+        json.field("precision", precision)
+        json.field("relative", relative)
+        json.field("sentence", sentence)
+        json.field("qualifier", qualifier)
+        json.field("bound", bound)
+        json.field("anchor", anchor)
+        json.closeObject()
+    }
+}
+
+extension Amount {
+    func writeJSON(to json: JSONWriterState) throws {
+        json.openObject()
+        json.field("text", text)
+        try json.field("value", value)
+        json.field("currency", currency)
+        json.field("qualifier", qualifier)
+        json.field("sentence", sentence)
+        json.field("currencyInferred", currencyInferred)
+        json.closeObject()
+    }
+}
+
+extension Quote: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("text", text)
+        json.field("speaker", speaker)
+        json.field("attribution", attribution)
+        json.field("sentence", sentence)
+        json.closeObject()
+    }
+}
+
+extension Claim: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("sentence", sentence)
+        json.field("status", status)
+        json.field("source", source)
+        json.field("cues", cues)
+        json.closeObject()
+    }
+}
+
+extension Event: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("id", id)
+        json.field("summary", summary)
+        json.field("date", date)
+        json.field("participants", participants)
+        json.field("status", status)
+        json.field("sentence", sentence)
+        json.closeObject()
+    }
+}
+
+extension Relation: JSONFastWritable {
+    func writeJSON(to json: JSONWriterState) {
+        json.openObject()
+        json.field("source", source)
+        json.field("target", target)
+        json.field("kind", kind)
+        json.field("status", status)
+        json.field("sentence", sentence)
+        json.field("cue", cue)
         json.closeObject()
     }
 }
