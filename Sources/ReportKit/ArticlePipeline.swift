@@ -154,7 +154,7 @@ struct ArticlePipeline: @unchecked Sendable {
                 if let report {
                     let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
                     let kinds = Set(stale.keys.compactMap { ReportPages.Page(outputPath: $0, slug: slug) })
-                    for page in try renderer.render(only: kinds) { rendered[page.path] = Array(page.html.utf8) }
+                    for page in try renderer.render(only: kinds) { rendered[page.path] = page.html }
                     if stale.keys.contains("\(slug)/timeline.json") {
                         rendered["\(slug)/timeline.json"] = try ReportData.timelineBytes(report, format: renderer.format)
                     }
@@ -186,7 +186,7 @@ struct ArticlePipeline: @unchecked Sendable {
             let report = Report(article: loaded.article, facts: facts)
             // Render: facts → pages and data files.
             let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
-            var outputs: [(String, [UInt8])] = try renderer.render(only: nil).map { ($0.path, Array($0.html.utf8)) }
+            var outputs: [(String, [UInt8])] = try renderer.render(only: nil).map { ($0.path, $0.html) }
             outputs.append(("\(slug)/report.json", try ReportJSON.encode(report)))
             outputs.append(("\(slug)/timeline.json", try ReportData.timelineBytes(report, format: renderer.format)))
             outputs.append(("\(slug)/stakeholders.json", try ReportData.stakeholdersBytes(report)))

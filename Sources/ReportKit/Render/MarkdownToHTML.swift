@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Converts Markdown to HTML with libcmark, in safe mode (raw HTML and dangerous URLs are
 /// dropped by cmark itself), and turns the template convention `[text](anchor:ID)` into
@@ -12,19 +13,25 @@ public struct MarkdownToHTML: Sendable {
     public init() {}
 
     public func render(_ markdown: String, figures: [String: String] = [:]) -> String {
-        var markdown = markdown
-        let document: OpaquePointer? = markdown.withUTF8 { buffer in
+        String(decoding: render(bytes: Array(markdown.utf8), figures: figures), as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes: page bodies go from the template to cmark to the layout
+    /// without becoming strings.
+    func render(bytes markdown: [UInt8], figures: [String: String] = [:]) -> [UInt8] {
+        let document: OpaquePointer? = markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let document else { return "" }
+        guard let document else { return [] }
         defer { cmark_node_free(document) }
         convertAnchors(in: document)
         insertFigures(figures, in: document)
-        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         defer { free(html) }
-        return String(cString: html)
+        let length = strlen(html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
     private func convertAnchors(in document: OpaquePointer) {

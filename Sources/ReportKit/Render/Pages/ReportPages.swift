@@ -35,8 +35,8 @@ struct ReportPages {
     }
 
     /// (relative path inside the site, HTML) for each page, or for the pages in `only`.
-    func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(path: String, html: String)] {
-        var pages: [(String, String)] = []
+    func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(path: String, html: [UInt8])] {
+        var pages: [(String, [UInt8])] = []
         for page in Page.allCases where only?.contains(page) ?? true {
             let model: TemplateModel
             var figures: [String: String] = [:]
@@ -52,8 +52,8 @@ struct ReportPages {
                 figures["graph"] = graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
-            let body = try templates.render(page.template, model.merging(common) { new, _ in new })
-            let html = try wrap(body: markdown.render(body, figures: figures), page: page)
+            let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new })
+            let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
             pages.append(("\(report.metadata.slug)/\(page.folder)index.html", html))
         }
         return pages
@@ -71,7 +71,7 @@ struct ReportPages {
         ["t": templates.stringScope(language), "headline": .text(report.headline.text), "lang": .text(language.rawValue)]
     }
 
-    private func wrap(body: String, page: Page) throws(Diagnostic) -> String {
+    private func wrap(body: [UInt8], page: Page) throws(Diagnostic) -> [UInt8] {
         let depth = page == .overview ? 1 : 2
         let root = String(repeating: "../", count: depth)
         let toReport = page == .overview ? "" : "../"
@@ -82,9 +82,9 @@ struct ReportPages {
         }
         let title = page == .overview ? report.headline.text : "\(strings[page.rawValue] ?? page.rawValue) — \(report.headline.text)"
         let description = report.firstSentence ?? report.headline.text
-        return try templates.render(TemplateSet.layoutTemplate, [
+        return try templates.renderBytes(TemplateSet.layoutTemplate, [
             "lang": .text(language.rawValue), "title": .text(title), "description": .text(String(description.prefix(200))),
-            "root": .text(root), "body": .text(body), "nav": .list(nav), "hasReportNav": true, "t": templates.stringScope(language),
+            "root": .text(root), "body": .bytes(body), "nav": .list(nav), "hasReportNav": true, "t": templates.stringScope(language),
             "generator": .text(report.generator),
             "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
             "ogType": "article",
@@ -137,8 +137,8 @@ struct ReportPages {
             "isTruncated": .flag(truncation.isTruncated),
             "truncationSummary": .text(truncationSummary()),
             "sections": .list(sections),
-            "articleMarkdown": .text(templates.uses(Page.overview.template, "articleMarkdown")
-                ? articleMarkdown(badges: sentenceBadges, facts: sentenceFacts) : ""),
+            "articleMarkdown": .bytes(templates.uses(Page.overview.template, "articleMarkdown")
+                ? articleMarkdown(badges: sentenceBadges, facts: sentenceFacts) : []),
             "outline": .list(outline), "hasOutline": .flag(!outline.isEmpty),
             "actors": .list(actors), "hasActors": .flag(!actors.isEmpty),
             "amounts": .list(amounts), "hasAmounts": .flag(!amounts.isEmpty),
@@ -164,7 +164,7 @@ struct ReportPages {
 
     /// The article text as Markdown, every value escaped: the same as the `sections` loop of
     /// the default theme, without a template call per sentence.
-    private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> String {
+    private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 10)
         func raw(_ text: String) { out.append(contentsOf: text.utf8) }
@@ -187,7 +187,7 @@ struct ReportPages {
                 raw("\n\n")
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A link from a sentence to a fact it supports.

@@ -26,6 +26,8 @@ struct TemplateRenderer {
                 switch value {
                 case .text(let text):
                     if escaped { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                case .bytes(let bytes):
+                    if escaped { escaping.append(String(decoding: bytes, as: UTF8.self), to: &output) } else { output.append(contentsOf: bytes) }
                 case .number(let number): output.append(contentsOf: String(number).utf8)
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object, .null: break
@@ -45,7 +47,7 @@ struct TemplateRenderer {
                         render(children, escaping: escaping)
                         stack.removeLast()
                     }
-                case .text, .number, .object:
+                case .text, .bytes, .number, .object:
                     stack.append(value)
                     render(children, escaping: escaping)
                     stack.removeLast()

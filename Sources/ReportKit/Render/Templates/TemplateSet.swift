@@ -145,6 +145,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders template `name` (file name with extension) with a page model.
     public func render(_ name: String, _ values: TemplateModel) throws(Diagnostic) -> String {
+        String(decoding: try renderBytes(name, values), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8, for output that goes on to libcmark or to a file.
+    func renderBytes(_ name: String, _ values: TemplateModel) throws(Diagnostic) -> [UInt8] {
         let templateName = String(name.split(separator: ".").first!)
         guard let template = compiled[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
@@ -166,7 +171,7 @@ public struct TemplateSet: Sendable {
                     hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
             }
         }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 

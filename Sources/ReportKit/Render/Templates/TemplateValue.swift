@@ -2,6 +2,10 @@
 /// (casting at every lookup was a fifth of the build time with a general Mustache library).
 public enum TemplateValue: Sendable, Equatable {
     case text(String)
+    /// Text already in its final form (a page body made by libcmark): inserted as it is by
+    /// `{{{ }}}`, escaped like text by `{{ }}`. Bytes, so that large bodies are not turned into
+    /// a `String` and back.
+    case bytes([UInt8])
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
@@ -26,7 +30,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .flag(let value): return value
         case .null: return false
         case .list(let items): return !items.isEmpty
-        case .text, .number, .object: return true
+        case .text, .bytes, .number, .object: return true
         }
     }
 
@@ -45,7 +49,7 @@ public enum TemplateValue: Sendable, Equatable {
             }
         case .list(let items):
             for item in items { item.collectKeys(into: &keys) }
-        case .text, .number, .flag, .null:
+        case .text, .bytes, .number, .flag, .null:
             break
         }
     }
