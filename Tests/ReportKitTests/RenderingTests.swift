@@ -14,6 +14,25 @@ struct RenderingTests {
         #expect(html.contains("{{tag}}"))
     }
 
+    @Test("the article HTML reportgen writes is what libcmark makes of the article Markdown", arguments: [
+        "Titre\nUne phrase simple. Une autre, « citée » ; fin.",
+        "Title\n# <script>alert(1)</script> [x](javascript:alert(1)) {{tag}} | a | b | & &amp; \"q\" 'a' `c` *e* _u_ ~s~\n\n- item\n1. one\n> quote",
+        "Heading test\nTabs\tand  double  spaces, \u{00A0}nbsp, \u{200B}zero width, \u{202E}bidi, \u{0007}bell. Microsoft travaillerait avec OpenAI depuis 2019.\n\n## A section?\nSam Altman, PDG d'OpenAI, a investi 10 milliards de dollars en janvier 2025.",
+        "Trailing\nEnds with a backslash \\ and a bracket ] and a paren ) and an exclamation !",
+    ])
+    func articleHTMLMatchesLibcmark(text: String) throws {
+        let folder = try temporaryFolder()
+        let overview = try #require(DefaultTemplates.files["overview.md"])
+        try writeFile(folder, "overview.md", overview.replacingOccurrences(of: "[](figure:article)", with: "{{{articleMarkdown}}}"))
+        let article = try loadArticle(text)
+        let (facts, _) = try Understanding(extraGazetteer: nil).facts(for: article, fallbackPublished: nil)
+        let report = Report(article: article, facts: facts)
+        let ours = try ReportPages(report: report, templates: TemplateSet(overrideDirectory: nil)).render(only: [.overview])
+        let cmark = try ReportPages(report: report, templates: TemplateSet(overrideDirectory: folder)).render(only: [.overview])
+        #expect(ours.count == 1 && cmark.count == 1)
+        #expect(String(decoding: ours[0].html, as: UTF8.self) == String(decoding: cmark[0].html, as: UTF8.self))
+    }
+
     @Test("anchor links become spans with safe ids only")
     func anchors() {
         let html = MarkdownToHTML().render("[A sentence](anchor:s12) and [bad](anchor:\"onload=x)")

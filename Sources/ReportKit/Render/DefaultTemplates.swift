@@ -126,10 +126,11 @@ enum DefaultTemplates {
 
 ## {{t.article_text}}
 
-{{! The article text, every sentence anchored. A theme can lay it out itself by looping over
-    sections (id, heading, paragraphs with sentences: id, text, badge, facts with label and href);
-    articleMarkdown holds the same Markdown, made in code because it is the largest part of a page. }}
-{{{articleMarkdown}}}
+{{! The article text, every sentence anchored, placed as a figure: reportgen writes its HTML
+    itself because it is the largest part of a page. A theme can instead insert the same text as
+    Markdown with the triple-brace variable articleMarkdown, or lay it out itself by looping over
+    sections (id, heading, paragraphs with sentences: id, text, badge, facts with label and href). }}
+[](figure:article)
 """# + "\n",
         "paywall.md": #"""
 # {{t.paywall}} — {{headline}}

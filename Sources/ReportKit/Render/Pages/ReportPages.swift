@@ -41,7 +41,10 @@ struct ReportPages {
             let model: TemplateModel
             var figures: [String: String] = [:]
             switch page {
-            case .overview: model = overviewModel()
+            case .overview:
+                let overview = overviewModel()
+                model = overview.model
+                if let article = overview.articleHTML { figures["article"] = article }
             case .timeline:
                 model = TimelinePageModel(report: report, format: format).model()
                 let chart = TimelineChart(report: report, describe: { format.date($0) })
@@ -93,7 +96,8 @@ struct ReportPages {
 
     // MARK: Overview
 
-    private func overviewModel() -> TemplateModel {
+    /// The page model, and the article as HTML when the template places it with `[](figure:article)`.
+    private func overviewModel() -> (model: TemplateModel, articleHTML: String?) {
         let truncation = report.truncation
         let sentenceBadges = badgesBySentence()
         let sentenceFacts = factsBySentence()
@@ -127,7 +131,9 @@ struct ReportPages {
             let last = dated.map { $0.split(separator: "/").last.map(String.init)! }.max()!
             return first == last ? format.date(first) : "\(format.date(first)) → \(format.date(last))"
         }()
-        return [
+        let articleHTML = templates.placesFigure("article", in: Page.overview.template)
+            ? articleHTML(badges: sentenceBadges, facts: sentenceFacts) : nil
+        return ([
             "source": .optional(report.metadata.source),
             "published": .optional(report.metadata.published.map { format.date($0.iso) }),
             "author": .optional(report.metadata.author),
@@ -148,7 +154,7 @@ struct ReportPages {
             "reportedCount": .number(report.claims.filter { $0.status == .reported }.count),
             "hedgedCount": .number(report.claims.filter { $0.status == .hedged }.count),
             "anonymousCount": .number(report.claims.filter { $0.status == .anonymous }.count),
-        ]
+        ], articleHTML)
     }
 
     /// People and organisations first, by how often the article names them.
@@ -188,6 +194,40 @@ struct ReportPages {
             }
         }
         return out
+    }
+
+    /// The article text as HTML, made here rather than by libcmark: it is most of the page,
+    /// and its Markdown (every punctuation mark escaped) was most of libcmark's work. The
+    /// result is what libcmark makes of `articleMarkdown` (same bytes, tested): text folded and
+    /// escaped by `HTMLTextEscaping`, every sentence and heading anchored.
+    private func articleHTML(badges: [String: String], facts: [String: [FactLink]]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(report.wordCount * 12)
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func text(_ text: String) { HTMLTextEscaping.append(text, to: &out) }
+        func anchor(_ id: String, _ content: String) {
+            raw("<span class=\"anchor\" id=\""); raw(id); raw("\">"); text(content); raw("</span>")
+        }
+        for section in report.sections {
+            if let heading = section.heading {
+                raw("<h3>"); anchor(section.id, heading); raw("</h3>\n")
+            } else {
+                raw("<p>"); anchor(section.id, strings["lead"] ?? ""); raw("</p>\n")
+            }
+            for paragraph in section.paragraphs {
+                raw("<p>")
+                for (index, sentence) in paragraph.sentences.enumerated() {
+                    if index > 0 { raw(" ") }
+                    anchor(sentence.id, sentence.text)
+                    if let badge = badges[sentence.id] { raw(" <em>("); text(badge); raw(")</em>") }
+                    for fact in facts[sentence.id] ?? [] {
+                        raw(" <a href=\""); text(fact.href); raw("\">"); text(fact.label); raw("</a>")
+                    }
+                }
+                raw("</p>\n")
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link from a sentence to a fact it supports.

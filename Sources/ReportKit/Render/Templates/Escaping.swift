@@ -65,6 +65,41 @@ public enum MarkdownEscaping {
     }
 }
 
+/// Inserted text as libcmark renders Markdown-escaped text: whitespace and control characters
+/// folded to single spaces, invisible formatting dropped (as `MarkdownEscaping` does), then
+/// `&`, `<`, `>` and `"` escaped as libcmark escapes them.
+enum HTMLTextEscaping {
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var previousSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                switch value {
+                case 0...32, 127:
+                    if !previousSpace { out.append(32) }
+                    previousSpace = true
+                    continue
+                case 38: out.append(contentsOf: "&amp;".utf8)
+                case 60: out.append(contentsOf: "&lt;".utf8)
+                case 62: out.append(contentsOf: "&gt;".utf8)
+                case 34: out.append(contentsOf: "&quot;".utf8)
+                default: out.append(UInt8(value))
+                }
+                previousSpace = false
+                continue
+            }
+            if value < 160 || scalar.properties.isWhitespace {
+                if !previousSpace { out.append(32) }
+                previousSpace = true
+                continue
+            }
+            if BlockReader.isInvisibleFormatting(scalar) { continue }
+            previousSpace = false
+            UTF8.encode(scalar) { out.append($0) }
+        }
+    }
+}
+
 enum HTMLEscaping {
     static func append(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {

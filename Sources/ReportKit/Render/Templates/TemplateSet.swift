@@ -80,6 +80,12 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Whether template `name` has a `[](figure:NAME)` slot for `figure` (partials are not searched:
+    /// a figure slot is a paragraph of the page's own template).
+    func placesFigure(_ figure: String, in name: String) -> Bool {
+        sources[name]?.text.contains("](\(MarkdownToHTML.figureScheme)\(figure))") ?? false
+    }
+
     /// Whether template `name` (or a partial it includes) names the variable `variable`, so that
     /// page models can skip building values no template reads.
     func uses(_ name: String, _ variable: String) -> Bool {
