@@ -16,6 +16,7 @@ public struct TemplateSet: Sendable {
     private var compiled: [String: CompiledTemplate] = [:]
     public private(set) var strings: InterfaceStrings
     private var usedVariables: [String: Set<String>] = [:]
+    private var figureSlots: [String: Set<String>] = [:]
     /// The interface strings of each language, built once and shared by every render.
     private var stringScopes: [Language: TemplateValue] = [:]
     public private(set) var stylesheet: String
@@ -53,6 +54,7 @@ public struct TemplateSet: Sendable {
 
         try Self.checkPartialCycles(sources)
         usedVariables = Self.variablesUsed(sources)
+        for (name, source) in sources where name.hasSuffix(".md") { figureSlots[name] = Self.figureSlots(in: source.text) }
         let knownStrings = Set(self.strings.table(for: .english).keys)
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
             let templateName = String(name.split(separator: ".").first!)
@@ -83,7 +85,22 @@ public struct TemplateSet: Sendable {
     /// Whether template `name` has a `[](figure:NAME)` slot for `figure` (partials are not searched:
     /// a figure slot is a paragraph of the page's own template).
     func placesFigure(_ figure: String, in name: String) -> Bool {
-        sources[name]?.text.contains("](\(MarkdownToHTML.figureScheme)\(figure))") ?? false
+        figureSlots[name]?.contains(figure) ?? false
+    }
+
+    /// The names in `](figure:NAME)` in a template's text, found once when the templates load.
+    static func figureSlots(in text: String) -> Set<String> {
+        let bytes = Array(text.utf8), marker = Array("](\(MarkdownToHTML.figureScheme)".utf8)
+        var names: Set<String> = []
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index..<index + marker.count].elementsEqual(marker) else { index += 1; continue }
+            var end = index + marker.count
+            while end < bytes.count, bytes[end] != UInt8(ascii: ")"), bytes[end] != 10 { end += 1 }
+            names.insert(String(decoding: bytes[(index + marker.count)..<end], as: UTF8.self))
+            index = end
+        }
+        return names
     }
 
     /// Whether template `name` (or a partial it includes) names the variable `variable`, so that
