@@ -48,6 +48,8 @@ public struct FileOperations: Sendable {
             guard unlink(path) == 0 || errno == ENOENT else { throw SystemError(call: "unlink", path: path, code: errno) }
         },
         createDirectory: { path in
+            // mkdir first (the parent usually exists); FileManager only for the missing parents.
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         })
 }

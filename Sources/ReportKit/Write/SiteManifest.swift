@@ -33,11 +33,27 @@ struct SiteManifest: Sendable {
     }
 }
 
-/// 64-bit FNV-1a over bytes: stable across runs and machines (Swift's Hasher is seeded).
+/// A 64-bit digest of bytes, stable across runs and machines (Swift's Hasher is seeded). Eight
+/// bytes per step: every output file of every build is digested, a byte at a time was visible.
 enum ContentDigest {
     static func of(_ bytes: [UInt8]) -> String {
-        var value: UInt64 = 0xcbf29ce484222325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
+        var value: UInt64 = 0xcbf29ce484222325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+                value ^= value >> 32
+                offset += 8
+            }
+            while offset < buffer.count {
+                value = (value ^ UInt64(buffer[offset])) &* 0x100000001b3
+                offset += 1
+            }
+        }
+        value ^= value >> 29
+        value = value &* 0xBF58_476D_1CE4_E5B9
+        value ^= value >> 32
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
