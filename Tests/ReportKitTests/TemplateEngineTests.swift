@@ -120,3 +120,19 @@ struct PhraseMatcherTests {
         #expect(PhraseMatcher(["xy"]).firstPhrase(in: "") == nil)
     }
 }
+
+@Suite("Word digests")
+struct WordDigestTests {
+    @Test("a token's digests are those of its folded form and key, whatever the script and case")
+    func tokenDigests() {
+        let tokens = Tokenizer.tokens("L'État et OpenAI, U.S. Inc. `x` ÉCOLE über 3,5 Md$ — « Scribe » d'Apple's")
+        #expect(tokens.count > 10)
+        for token in tokens {
+            #expect(token.hash == WordHash.of(token.folded), "\(token.text)")
+            #expect(token.keyHash == WordHash.of(token.key), "\(token.text)")
+            #expect(token.folded == foldForMatching(token.text), "\(token.text)")
+        }
+        let filter = WordFilter(["openai", "etat", "ecole"])
+        #expect(tokens.filter { filter.mightContain($0.hash) }.map(\.folded).contains("openai"))
+    }
+}

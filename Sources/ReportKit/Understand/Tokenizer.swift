@@ -56,15 +56,40 @@ enum Tokenizer {
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-            let slice = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
+            let low = offsets[start], high = offsets[end]
+            let slice = String(decoding: bytes[low..<high], as: UTF8.self)
+            // ASCII words (most of them) are folded and digested in one pass over their bytes.
+            var ascii = true, needsFolding = false
+            for position in low..<high {
+                let byte = bytes[position]
+                if byte >= 128 { ascii = false; break }
+                if (byte >= 65 && byte <= 90) || byte == 96 { needsFolding = true }
+            }
+            var folded = slice
+            var hash: UInt32 = 0x811C9DC5
+            if ascii {
+                if needsFolding {
+                    var lowered = [UInt8]()
+                    lowered.reserveCapacity(high - low)
+                    for position in low..<high {
+                        let byte = bytes[position]
+                        lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte))
+                    }
+                    folded = String(decoding: lowered, as: UTF8.self)
+                    for byte in lowered { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+                } else {
+                    for position in low..<high { hash = (hash ^ UInt32(bytes[position])) &* 0x0100_0193 }
+                }
+            } else {
+                folded = foldForMatching(slice)
+                hash = WordHash.of(folded)
+            }
             var hasDigit = false, hasLower = false, innerUpper = false
             for position in start..<end {
                 let scalar = scalars[position]
                 if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
                 else if position > start && scalar.isUppercaseLetter { innerUpper = true }
             }
-            let folded = foldForMatching(slice)
-            let hash = WordHash.of(folded)
             var token = Token(text: slice, folded: folded, start: start, end: end,
                               isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
                               hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,

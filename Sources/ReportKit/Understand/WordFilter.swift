@@ -3,7 +3,10 @@
 enum WordHash {
     static func of(_ word: String) -> UInt32 {
         var hash: UInt32 = 0x811C9DC5
-        for byte in word.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        var word = word
+        word.withUTF8 { buffer in
+            for byte in buffer { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        }
         return hash
     }
 }
