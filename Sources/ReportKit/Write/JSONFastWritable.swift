@@ -7,28 +7,38 @@ protocol JSONFastWritable {
 }
 
 extension JSONWriterState {
+    /// A key known at compile time: its bytes are copied as they are (no escaping needed).
+    func key(staticName name: StaticString) {
+        separatorForMember()
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(contentsOf: Self.keySeparator)
+    }
+
+    private static let keySeparator: [UInt8] = Array("\" : ".utf8)
+
     func openObject() { begin(object: true, at: depth) }
     func closeObject() { closeContainers(downTo: depth - 1) }
 
-    func field(_ name: String, _ value: String) { key(name); string(value) }
-    func field(_ name: String, _ value: Int) { key(name); integer(value) }
-    func field(_ name: String, _ value: String?) { if let value { field(name, value) } }
-    func field(_ name: String, _ value: Bool) { key(name); flag(value) }
-    func field(_ name: String, _ value: Int?) { if let value { field(name, value) } }
-    func field(_ name: String, _ value: Double) throws { key(name); try double(value) }
-    func field<R: RawRepresentable>(_ name: String, _ value: R?) where R.RawValue == String {
+    func field(_ name: StaticString, _ value: String) { key(staticName: name); string(value) }
+    func field(_ name: StaticString, _ value: Int) { key(staticName: name); integer(value) }
+    func field(_ name: StaticString, _ value: String?) { if let value { field(name, value) } }
+    func field(_ name: StaticString, _ value: Bool) { key(staticName: name); flag(value) }
+    func field(_ name: StaticString, _ value: Int?) { if let value { field(name, value) } }
+    func field(_ name: StaticString, _ value: Double) throws { key(staticName: name); try double(value) }
+    func field<R: RawRepresentable>(_ name: StaticString, _ value: R?) where R.RawValue == String {
         if let value { field(name, value.rawValue) }
     }
-    func field(_ name: String, _ values: [String]) {
-        key(name)
+    func field(_ name: StaticString, _ values: [String]) {
+        key(staticName: name)
         begin(object: false, at: depth)
         for value in values { element(); string(value) }
         closeContainers(downTo: depth - 1)
     }
 
-    func field<T: JSONFastWritable>(_ name: String, _ value: T?) {
+    func field<T: JSONFastWritable>(_ name: StaticString, _ value: T?) {
         guard let value else { return }
-        key(name)
+        key(staticName: name)
         value.writeJSON(to: self)
     }
 }
@@ -107,7 +117,7 @@ extension Report {
         json.field("truncation", truncation)
         json.field("entities", entities)
         json.field("dates", dates)
-        json.key("amounts"); json.begin(object: false, at: json.depth)
+        json.key(staticName: "amounts"); json.begin(object: false, at: json.depth)
         for amount in amounts { json.element(); try amount.writeJSON(to: json) }
         json.closeContainers(downTo: json.depth - 1)
         json.field("quotes", quotes)

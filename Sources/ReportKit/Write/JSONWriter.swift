@@ -26,7 +26,7 @@ final class JSONWriterState {
     @exclusivity(unchecked) private var open: [(isObject: Bool, count: Int)] = []
     private static let indents: [[UInt8]] = (0..<64).map { [10] + [UInt8](repeating: 32, count: $0 * 2) }
 
-    init() { out.reserveCapacity(16 * 1024) }
+    init() { out.reserveCapacity(64 * 1024) }
 
     var depth: Int { open.count }
 
@@ -66,6 +66,8 @@ final class JSONWriterState {
     }
 
     func element() { separator() }
+
+    func separatorForMember() { separator() }
 
     private func separator() {
         if open[open.count - 1].count > 0 { out.append(UInt8(ascii: ",")) }
