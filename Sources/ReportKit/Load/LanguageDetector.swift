@@ -11,6 +11,24 @@ enum LanguageDetector {
         "are", "its", "has", "have", "be", "from", "at", "this", "which", "will", "said", "an",
     ].map(pack))
 
+    /// The same words, sorted, for a binary search (cheaper than hashing for so few).
+    static let frenchSorted = SortedWords(frenchWords)
+    static let englishSorted = SortedWords(englishWords)
+
+    struct SortedWords: Sendable {
+        let words: [UInt64]
+        init(_ set: Set<UInt64>) { words = set.sorted() }
+
+        func contains(_ word: UInt64) -> Bool {
+            var low = 0, high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle] < word { low = middle + 1 } else { high = middle }
+            }
+            return low < words.count && words[low] == word
+        }
+    }
+
     static func pack(_ word: String) -> UInt64 {
         word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
@@ -20,8 +38,9 @@ enum LanguageDetector {
         var word: UInt64 = 0
         var length = 0
         func count() {
-            if length > 0 && length <= 8 {
-                if frenchWords.contains(word) { french += 1 } else if englishWords.contains(word) { english += 1 }
+            // Every listed word has at most five letters: longer ones are not looked up.
+            if length > 0 && length <= 5 {
+                if frenchSorted.contains(word) { french += 1 } else if englishSorted.contains(word) { english += 1 }
             }
             word = 0
             length = 0

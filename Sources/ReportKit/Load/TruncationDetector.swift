@@ -19,6 +19,9 @@ struct TruncationDetector {
         guard earliest < blocks.count else { return nil }
         for blockIndex in earliest..<blocks.count {
             let block = blocks[blockIndex]
+            // One check of the whole block first: most blocks hold no wording, and then their
+            // sentences need not be split and folded one by one.
+            guard wordings.matches(foldForMatching(block.text)) else { continue }
             for range in splitter.split(block.scalars) {
                 let folded = foldForMatching(String(scalars: block.scalars[range]))
                 if let wording = wordings.firstPhrase(in: folded) {
