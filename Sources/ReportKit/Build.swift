@@ -126,6 +126,8 @@ public struct SiteBuild {
                                         strict: options.strict, events: events)
         var records: [String: SiteManifest.ArticleRecord] = [:]
         var fileDigests: [String: String] = [:]
+        var fileOrder: [String] = []
+        var articleOrder: [String] = []
         var summaries: [ReportSummary] = []
         var unchanged = 0
         for outcome in outcomes {
@@ -133,7 +135,8 @@ public struct SiteBuild {
             guard let record = outcome.record else { continue }
             records[outcome.path] = record
             summaries.append(record.summary)
-            for (path, digest) in outcome.files { fileDigests[path] = digest }
+            for (path, digest) in outcome.files { fileDigests[path] = digest; fileOrder.append(path) }
+            articleOrder.append(outcome.path)
             if outcome.reused { unchanged += 1 }
         }
         let failed = diagnostics.filter { $0.severity == .error }.count
@@ -170,17 +173,21 @@ public struct SiteBuild {
                 // Nothing the site-wide pages show has changed: keep them as they are.
                 for (path, digest) in known {
                     fileDigests[path] = digest
+                    fileOrder.append(path)
                     try site.place(path, nil, digest: digest)
                 }
             } else {
                 for (path, bytes) in try siteFiles(summaries, templates: templates, baseURL: baseURL) {
                     let digest = ContentDigest.of(bytes)
                     fileDigests[path] = digest
+                    fileOrder.append(path)
                     try site?.place(path, bytes, digest: digest)
                 }
             }
             // 7. Publish: the new generation replaces the old one in one rename.
             var manifest = SiteManifest(files: fileDigests, articles: records)
+            manifest.fileOrder = fileOrder
+            manifest.articleOrder = articleOrder
             manifest.siteKey = siteKey
             try site?.commit(manifest)
         } catch {

@@ -29,8 +29,11 @@ extension SiteManifest {
             dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
         line(Self.formatLine, generator, siteKey)
-        for path in sortedKeys(files) { line("F", path, files[path]!) }
-        for source in sortedKeys(articles) {
+        // Every path added to `files` was appended to `fileOrder`: equal counts mean no repeats.
+        let paths = fileOrder.count == files.count ? fileOrder : sortedKeys(files)
+        for path in paths { line("F", path, files[path]!) }
+        let sources = articleOrder.count == articles.count ? articleOrder : sortedKeys(articles)
+        for source in sources {
             let record = articles[source]!
             Self.appendEscaped("A", to: &out)
             for field in [source, record.key, record.slug, record.stamp, record.content] + Self.summaryFields(record.summary) {
@@ -102,10 +105,13 @@ extension SiteManifest {
     }
 
     private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        if !text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
-            out.append(contentsOf: text.utf8)
-            return
+        var text = text
+        let plain = text.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte == 92 || byte == 9 || byte == 10 || byte == 13 { return false }
+            out.append(contentsOf: buffer)
+            return true
         }
+        if plain { return }
         for byte in text.utf8 {
             switch byte {
             case 92: out.append(92); out.append(92)
