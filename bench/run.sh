@@ -69,6 +69,12 @@ for N in $NS; do
     echo "$(find "$OUT/" -type f | wc -l) $(find "$C/site/public" -type f | wc -l) $(du -sb "$C/articles" | cut -f1)" > "$RAW/n${N}_files"
 done
 
+# Extraction alone (load + understand, one thread): the corpus of the largest N up to 1000, and
+# the annotated eval articles.
+EXTRACT_N=$(for N in $NS; do [ "$N" -le 1000 ] && echo "$N"; done | tail -1)
+[ -n "$EXTRACT_N" ] && "$RG" inspect --measure "$WORK/n$EXTRACT_N/articles" > "$RAW/extract_corpus.txt"
+[ -d "$SHARED/eval/dev/articles" ] && "$RG" inspect --measure "$SHARED/eval/dev/articles" > "$RAW/extract_eval.txt"
+
 python3 - "$RESULTS" $NS <<'PY'
 import json, os, statistics, sys
 results, ns = sys.argv[1], sys.argv[2:]
@@ -91,6 +97,9 @@ for n in ns:
     lines.append(f"| {n} | {rg:.3f} | {pages/rg:.0f} | {rss(n,'reportgen'):.0f} | {hugo:.3f} | {rss(n,'hugo'):.0f} | {rg/hugo:.2f} | "
                  f"{floor:.3f} | {floor2:.3f} | {rg/floor2:.2f} | {dry:.3f} | {mem:.3f} | {dry/mem:.2f} | {one:.3f} | {one/rg:.1%} | "
                  f"{int(text)/1e6/dry/cores:.2f} |")
+for name, label in (("extract_corpus.txt", "extraction, corpus"), ("extract_eval.txt", "extraction, eval articles")):
+    try: lines.append(f"\n{label}: " + open(os.path.join(raw, name)).read().strip())
+    except OSError: pass
 table = "\n".join(lines)
 open(os.path.join(results, "bench.md"), "w").write(open(os.path.join(results, "host.txt")).read() + "\n" + table + "\n")
 print(table)
