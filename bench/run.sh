@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                      # N = 1 100 1000 10000 (long: Hugo alone takes minutes at 10000)
 #   NS="1 100 1000" RUNS=3 bench/run.sh
+#   SUMMARY_ONLY=1 RESULTS=... bench/run.sh   # the table again from an earlier run's raw files
 #
 # Variants per N (hyperfine -N, median of RUNS, one warm-up; peak RSS from /usr/bin/time):
 #   reportgen       cold build to disk: output and cache deleted before each run (--no-cache)
@@ -50,6 +51,7 @@ measure() {  # label n runs prepare command...
 } > "$RESULTS/host.txt"
 
 for N in $NS; do
+    [ -n "${SUMMARY_ONLY:-}" ] && break   # re-make the table from $RESULTS/raw without measuring
     C=$WORK/n$N
     [ -f "$C/md_files.txt" ] || python3 "$SHARED/bench/gen_corpus.py" "$N" "$C" >/dev/null
     R=$(runs_for "$N")
@@ -71,9 +73,9 @@ done
 
 # Extraction alone (load + understand, one thread): the corpus of the largest N up to 1000, and
 # the annotated eval articles.
-EXTRACT_N=$(for N in $NS; do [ "$N" -le 1000 ] && echo "$N"; done | tail -1)
-[ -n "$EXTRACT_N" ] && "$RG" inspect --measure "$WORK/n$EXTRACT_N/articles" > "$RAW/extract_corpus.txt"
-[ -d "$SHARED/eval/dev/articles" ] && "$RG" inspect --measure "$SHARED/eval/dev/articles" > "$RAW/extract_eval.txt"
+EXTRACT_N=$(for N in $NS; do if [ "$N" -le 1000 ]; then echo "$N"; fi; done | tail -1)
+if [ -n "$EXTRACT_N" ]; then "$RG" inspect --measure "$WORK/n$EXTRACT_N/articles" > "$RAW/extract_corpus.txt"; fi
+if [ -d "$SHARED/eval/dev/articles" ]; then "$RG" inspect --measure "$SHARED/eval/dev/articles" > "$RAW/extract_eval.txt"; fi
 
 python3 - "$RESULTS" $NS <<'PY'
 import json, os, statistics, sys
