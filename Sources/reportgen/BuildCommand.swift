@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build briefing pages for articles into a static site.",
         discussion: """
-            Each article becomes <slug>/index.html (overview), timeline/, stakeholders/, paywall/, \
+            Each article becomes <slug>/index.html (overview), timeline.html, stakeholders.html, paywall.html, \
             report.json, timeline.json and stakeholders.json. The output is a link to one of two \
             generations beside it; a build updates the other one, writing only what changed, and \
             swaps the link when everything succeeded: a failed or killed build leaves the \

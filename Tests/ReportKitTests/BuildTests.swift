@@ -17,7 +17,7 @@ struct BuildTests {
         let output = try temporaryFolder() + "/site"
         let result = try build([seedPath], into: output)
         let slug = try #require(result.reports.first?.slug)
-        for page in ["index.html", "timeline/index.html", "stakeholders/index.html", "paywall/index.html", "report.json"] {
+        for page in ["index.html", "timeline.html", "stakeholders.html", "paywall.html", "report.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(slug)/\(page)"), "\(page)")
         }
         let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: "\(output)/\(slug)/report.json")))
@@ -36,7 +36,7 @@ struct BuildTests {
         let overview = try read("\(output)/\(slug)/index.html")
         #expect(overview.contains("<html lang=\"fr\">"))
         #expect(overview.contains("id=\"s1\""))
-        let paywall = try read("\(output)/\(slug)/paywall/index.html")
+        let paywall = try read("\(output)/\(slug)/paywall.html")
         #expect(paywall.contains("réservée aux abonnés"))
         #expect(paywall.contains("d'opérer..."))
     }

@@ -30,7 +30,7 @@ struct IncrementalBuildTests {
         try makeArticles(folder, count: 5)
         let first = try build([folder + "/in"], folder + "/site")
         #expect(first.written == first.files && first.unchangedArticles == 0)
-        let page = folder + "/site/story-3/timeline/index.html"
+        let page = folder + "/site/story-3/timeline.html"
         let before = inode(page)
         let second = try build([folder + "/in"], folder + "/site")
         #expect(second.unchangedArticles == 5)
@@ -114,7 +114,7 @@ struct IncrementalBuildTests {
         try writeFile(templates, "timeline.md", DefaultTemplates.files["timeline.md"]! + "\nEnd of timeline.\n")
         let result = try build([folder + "/in"], folder + "/site", templates: templates)
         #expect(result.written == 4)   // one timeline page per article; nothing else
-        #expect(try read(folder + "/site/story-1/timeline/index.html").contains("End of timeline."))
+        #expect(try read(folder + "/site/story-1/timeline.html").contains("End of timeline."))
     }
 
     @Test("the output keeps naming the link, not the generation it points to")
@@ -159,7 +159,7 @@ struct IncrementalBuildTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-2"))
         _ = try build([folder + "/in"], folder + "/site")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-2"))
-        #expect(FileManager.default.fileExists(atPath: folder + "/site/story-3/timeline/index.html"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/site/story-3/timeline.html"))
     }
 
     @Test("--no-cache rebuilds every file; the output is the same bytes")
@@ -191,13 +191,13 @@ struct IncrementalBuildTests {
                                     isTruncated: true, leadSentence: "")
         let manifest = SiteManifest(
             files: ["s/index.html": "0123456789abcdef", "\(odd)/x": "fedcba9876543210"],
-            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", stamp: "1:2:3.4", content: "c", pages: ["s/index.html": "t1", "s/timeline/index.html": "t2"], summary: summary)])
+            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", stamp: "1:2:3.4", content: "c", pages: ["s/index.html": "t1", "s/timeline.html": "t2"], summary: summary)])
         let bytes = manifest.encoded()
         let decoded = try #require(SiteManifest(decoding: bytes))
         #expect(decoded.encoded() == bytes)
         #expect(decoded.files == manifest.files)
         let record = try #require(decoded.articles["in/\(odd).txt"])
-        #expect(record.pages == ["s/index.html": "t1", "s/timeline/index.html": "t2"])
+        #expect(record.pages == ["s/index.html": "t1", "s/timeline.html": "t2"])
         #expect(record.summary.headline == odd && record.summary.source == nil && record.summary.leadSentence == "")
         #expect(record.summary.published?.iso == "2025-01-31" && record.summary.isTruncated)
         #expect(SiteManifest(decoding: Array("{\"files\":{}}".utf8)) == nil)

@@ -135,7 +135,7 @@ struct BuiltPageTests {
     func feeds() throws {
         let (output, result) = try build([repositoryRoot.appendingPathComponent("articles").path], baseURL: "https://example.org/briefings")
         let sitemap = try read(output + "/sitemap.xml")
-        #expect(sitemap.contains("<loc>https://example.org/briefings/nordlicht-battery-plant/timeline/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/briefings/nordlicht-battery-plant/timeline.html</loc>"))
         let feed = try read(output + "/feed.xml")
         #expect(feed.contains("<entry>") && feed.contains("https://example.org/briefings/cloudia-rachat/"))
         let overview = try read(output + "/nordlicht-battery-plant/index.html")

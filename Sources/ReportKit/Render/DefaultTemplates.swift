@@ -82,7 +82,7 @@ enum DefaultTemplates {
 {{/url}}
 
 {{#isTruncated}}
-> **{{t.truncated_badge}}** — {{truncationSummary}} [{{t.truncation_details}}](paywall/index.html)
+> **{{t.truncated_badge}}** — {{truncationSummary}} [{{t.truncation_details}}](paywall.html)
 {{/isTruncated}}
 {{^isTruncated}}
 > {{t.truncation_none}}
@@ -91,11 +91,11 @@ enum DefaultTemplates {
 ## {{t.key_facts}}
 
 {{#hasActors}}
-**{{t.main_actors}}**: {{#actors}}[{{name}}](stakeholders/index.html#{{id}}){{#role}} ({{role}}){{/role}}{{^last}}, {{/last}}{{/actors}}
+**{{t.main_actors}}**: {{#actors}}[{{name}}](stakeholders.html#{{id}}){{#role}} ({{role}}){{/role}}{{^last}}, {{/last}}{{/actors}}
 {{/hasActors}}
 
 {{#hasDateSpan}}
-**{{t.date_span}}**: {{dateSpan}} — [{{t.timeline}}](timeline/index.html)
+**{{t.date_span}}**: {{dateSpan}} — [{{t.timeline}}](timeline.html)
 {{/hasDateSpan}}
 
 {{#hasAmounts}}
@@ -160,10 +160,10 @@ enum DefaultTemplates {
 ## {{t.where_cut}}
 
 {{#lastComplete}}
-{{t.last_complete_sentence}}: “[{{text}}](../index.html#{{id}})”
+{{t.last_complete_sentence}}: “[{{text}}](index.html#{{id}})”
 {{/lastComplete}}
 
-{{t.unfinished_fragment}}: “[{{text}}](../index.html#{{id}})”
+{{t.unfinished_fragment}}: “[{{text}}](index.html#{{id}})”
 
 {{#cutSection}}
 {{t.cut_section}}: **{{cutSection}}**
@@ -182,7 +182,7 @@ enum DefaultTemplates {
 ## {{t.dropped_embeds}}
 
 {{#droppedEmbeds}}
-- “[{{text}}](../index.html#{{sentence}})”{{#section}} — {{section}}{{/section}} — {{reason}}
+- “[{{text}}](index.html#{{sentence}})”{{#section}} — {{section}}{{/section}} — {{reason}}
 {{/droppedEmbeds}}
 {{/hasDroppedEmbeds}}
 
@@ -206,7 +206,7 @@ enum DefaultTemplates {
 ## {{label}}
 
 {{#entities}}
-- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{#roleSentence}} ([{{t.evidence}}](../index.html#{{roleSentence}})){{/roleSentence}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{t.mentions}}: {{mentionCount}} ([{{t.first_mention}}](../index.html#{{firstSentence}})){{#hasAliases}}  
+- [**{{name}}**](anchor:{{id}}){{#role}} — {{role}}{{#roleSentence}} ([{{t.evidence}}](index.html#{{roleSentence}})){{/roleSentence}}{{/role}}{{#description}} — *{{description}}*{{/description}} — {{t.mentions}}: {{mentionCount}} ([{{t.first_mention}}](index.html#{{firstSentence}})){{#hasAliases}}  
   {{t.aliases}}: {{aliasList}}{{/hasAliases}}
 {{/entities}}
 
@@ -219,7 +219,7 @@ enum DefaultTemplates {
 
 {{#hasRelations}}
 {{#relations}}
-- [{{sourceName}}](#{{source}}) [**{{label}}**](anchor:{{anchor}}) [{{targetName}}](#{{target}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [{{sourceName}}](#{{source}}) [**{{label}}**](anchor:{{anchor}}) [{{targetName}}](#{{target}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} ([{{t.evidence}}](index.html#{{sentence}}))
 {{/relations}}
 {{/hasRelations}}
 {{^hasRelations}}
@@ -580,7 +580,7 @@ svg a:focus-visible rect, svg a:focus-visible circle, svg a:focus-visible polygo
 ## {{label}}
 
 {{#events}}
-- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](stakeholders.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](index.html#{{sentence}}))
 {{/events}}
 
 {{/years}}
@@ -594,7 +594,7 @@ svg a:focus-visible rect, svg a:focus-visible circle, svg a:focus-visible polygo
 {{t.unresolved_intro}}
 
 {{#unresolved}}
-- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} — {{why}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [**{{when}}**](anchor:{{id}}) — {{summary}}{{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}} — {{why}} ([{{t.evidence}}](index.html#{{sentence}}))
 {{/unresolved}}
 {{/hasUnresolved}}
 
@@ -604,7 +604,7 @@ svg a:focus-visible rect, svg a:focus-visible circle, svg a:focus-visible polygo
 {{t.undated_intro}}
 
 {{#undated}}
-- [{{summary}}](anchor:{{id}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](../stakeholders/index.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](../index.html#{{sentence}}))
+- [{{summary}}](anchor:{{id}}){{#statusLabel}} *[{{statusLabel}}]*{{/statusLabel}}{{#hasParticipants}} — {{#participants}}[{{name}}](stakeholders.html#{{id}}){{^last}}, {{/last}}{{/participants}}{{/hasParticipants}} ([{{t.evidence}}](index.html#{{sentence}}))
 {{/undated}}
 {{/hasUndated}}
 """# + "\n",

@@ -24,7 +24,7 @@ struct SiteFeeds {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         out += "  <url><loc>\(Self.xml(baseURL))</loc></url>\n"
         for report in reports {
-            for page in ["", "timeline/", "stakeholders/", "paywall/"] {
+            for page in ReportPages.Page.allCases.map(\.urlPath) {
                 out += "  <url><loc>\(Self.xml(baseURL + report.slug + "/" + page))</loc>"
                 if let day = report.published { out += "<lastmod>\(day.iso)</lastmod>" }
                 out += "</url>\n"

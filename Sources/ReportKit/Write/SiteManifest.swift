@@ -58,8 +58,17 @@ enum ContentDigest {
         value ^= value >> 29
         value = value &* 0xBF58_476D_1CE4_E5B9
         value ^= value >> 32
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hex60(value)
+    }
+
+    /// 60 bits as 15 hex digits: a string of at most 15 bytes is stored inline by Swift, so the
+    /// hundreds of thousands of digests a large build handles allocate nothing.
+    static func hex60(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 15) { buffer in
+            for index in 0..<15 { buffer[index] = digits[Int((value >> UInt64(4 * (14 - index))) & 15)] }
+            return 15
+        }
     }
 
     static func of(_ parts: [String]) -> String {

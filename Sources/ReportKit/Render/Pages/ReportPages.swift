@@ -23,10 +23,12 @@ struct ReportPages {
     enum Page: String, CaseIterable {
         case overview, timeline, stakeholders, paywall
 
-        /// Where the page lives inside the report folder.
-        var folder: String { self == .overview ? "" : rawValue + "/" }
         var template: String { rawValue + ".md" }
-        var outputName: String { folder + "index.html" }
+        /// Where the page lives inside the report folder: one folder per report, as Hugo and the
+        /// libcmark floor lay theirs out (a folder per page cost a file-system inode each).
+        var outputName: String { self == .overview ? "index.html" : rawValue + ".html" }
+        /// The page's address relative to the site, for canonical links and the sitemap.
+        var urlPath: String { self == .overview ? "" : outputName }
 
         init?(outputPath: String, slug: String) {
             guard let page = Page.allCases.first(where: { "\(slug)/\($0.outputName)" == outputPath }) else { return nil }
@@ -57,7 +59,7 @@ struct ReportPages {
             }
             let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new })
             let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
-            pages.append(("\(report.metadata.slug)/\(page.folder)index.html", html))
+            pages.append(("\(report.metadata.slug)/\(page.outputName)", html))
         }
         return pages
     }
@@ -75,12 +77,10 @@ struct ReportPages {
     }
 
     private func wrap(body: [UInt8], page: Page) throws(Diagnostic) -> [UInt8] {
-        let depth = page == .overview ? 1 : 2
-        let root = String(repeating: "../", count: depth)
-        let toReport = page == .overview ? "" : "../"
+        let root = "../"
         let nav: [TemplateValue] = Page.allCases.map { target in
             ["label": .text(strings[target.rawValue] ?? target.rawValue),
-             "href": .text(toReport + target.folder + "index.html"),
+             "href": .text(target.outputName),
              "current": .flag(target == page)]
         }
         let title = page == .overview ? report.headline.text : "\(strings[page.rawValue] ?? page.rawValue) — \(report.headline.text)"
@@ -89,7 +89,7 @@ struct ReportPages {
             "lang": .text(language.rawValue), "title": .text(title), "description": .text(String(description.prefix(200))),
             "root": .text(root), "body": .bytes(body), "nav": .list(nav), "hasReportNav": true, "t": templates.stringScope(language),
             "generator": .text(report.generator),
-            "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.folder)" }),
+            "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.urlPath)" }),
             "ogType": "article",
         ])
     }
@@ -242,12 +242,12 @@ struct ReportPages {
         func add(_ sentence: String, _ label: String, _ href: String) {
             facts[sentence, default: []].append(FactLink(label: strings[label] ?? label, href: href))
         }
-        for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline/index.html#\(event.id)") }
-        for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders/index.html#rel-\(index + 1)") }
+        for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline.html#\(event.id)") }
+        for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders.html#rel-\(index + 1)") }
         for (index, amount) in report.amounts.enumerated() { add(amount.sentence, "fact_amount", "#amount-\(index + 1)") }
         for (index, quote) in report.quotes.enumerated() { add(quote.sentence, "fact_quote", "#quote-\(index + 1)") }
         for entity in report.entities where entity.roleSentence != nil {
-            add(entity.roleSentence!, "fact_role", "stakeholders/index.html#\(entity.id)")
+            add(entity.roleSentence!, "fact_role", "stakeholders.html#\(entity.id)")
         }
         return facts
     }

@@ -207,8 +207,5 @@ struct FNV1a {
         value = (value ^ 0xff) &* 0x100000001b3
     }
 
-    var hexDigest: String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    var hexDigest: String { ContentDigest.hex60(value) }
 }
