@@ -11,18 +11,41 @@ enum Escaping: Sendable {
     }
 }
 
+/// The walk over inserted text that Markdown and article HTML share: whitespace and control
+/// characters fold to one space (runs of spaces would make indented code blocks, line breaks
+/// would start new blocks), invisible formatting is dropped, other non-ASCII scalars are copied,
+/// and each remaining ASCII byte is handed to `ascii`, which writes it escaped as it needs.
+enum InsertedText {
+    @inline(__always)
+    static func append(_ text: String, to out: inout [UInt8], ascii: (UInt8, inout [UInt8]) -> Void) {
+        var previousSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value <= 32 || value == 127 || (value >= 128 && (value < 160 || scalar.properties.isWhitespace)) {
+                if !previousSpace { out.append(32) }
+                previousSpace = true
+                continue
+            }
+            if value < 128 {
+                ascii(UInt8(value), &out)
+            } else {
+                if BlockReader.isInvisibleFormatting(scalar) { continue }
+                UTF8.encode(scalar) { out.append($0) }
+            }
+            previousSpace = false
+        }
+    }
+}
+
 /// Escapes text inserted into Markdown so that it stays text: every ASCII punctuation mark that
 /// could start Markdown structure is backslash-escaped (CommonMark allows that for any
 /// punctuation), and line breaks are folded so that inserted text can never start a new block
 /// (a heading, a list, a table, a code block).
 public enum MarkdownEscaping {
-    /// ASCII byte → 0 copy, 1 backslash first, 2 a space or control character (folded).
-    private static let classes: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 128)
-        for byte in 0..<32 { table[byte] = 2 }
-        table[32] = 2
-        table[127] = 2
-        for scalar in "\\`*_{}[]()#+-.!|<>&~^\"':=$%@".utf8 { table[Int(scalar)] = 1 }
+    /// ASCII bytes that get a backslash first.
+    private static let escaped: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for scalar in "\\`*_{}[]()#+-.!|<>&~^\"':=$%@".utf8 { table[Int(scalar)] = true }
         return table
     }()
 
@@ -34,68 +57,26 @@ public enum MarkdownEscaping {
     }
 
     static func append(_ text: String, to out: inout [UInt8]) {
-        var previousSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 128 {
-                switch classes[Int(value)] {
-                case 0:
-                    out.append(UInt8(value))
-                    previousSpace = false
-                case 1:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(value))
-                    previousSpace = false
-                default:
-                    // Runs of spaces would make indented code blocks; line breaks would start new blocks.
-                    if !previousSpace { out.append(32) }
-                    previousSpace = true
-                }
-                continue
-            }
-            if value < 160 || scalar.properties.isWhitespace {
-                if !previousSpace { out.append(32) }
-                previousSpace = true
-                continue
-            }
-            if BlockReader.isInvisibleFormatting(scalar) { continue }
-            previousSpace = false
-            UTF8.encode(scalar) { out.append($0) }
+        let escaped = Self.escaped
+        InsertedText.append(text, to: &out) { byte, out in
+            if escaped[Int(byte)] { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
         }
     }
 }
 
-/// Inserted text as libcmark renders Markdown-escaped text: whitespace and control characters
-/// folded to single spaces, invisible formatting dropped (as `MarkdownEscaping` does), then
-/// `&`, `<`, `>` and `"` escaped as libcmark escapes them.
+/// Inserted text as libcmark renders Markdown-escaped text: folded as `MarkdownEscaping` folds
+/// it, then `&`, `<`, `>` and `"` escaped as libcmark escapes them.
 enum HTMLTextEscaping {
     static func append(_ text: String, to out: inout [UInt8]) {
-        var previousSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 128 {
-                switch value {
-                case 0...32, 127:
-                    if !previousSpace { out.append(32) }
-                    previousSpace = true
-                    continue
-                case 38: out.append(contentsOf: "&amp;".utf8)
-                case 60: out.append(contentsOf: "&lt;".utf8)
-                case 62: out.append(contentsOf: "&gt;".utf8)
-                case 34: out.append(contentsOf: "&quot;".utf8)
-                default: out.append(UInt8(value))
-                }
-                previousSpace = false
-                continue
+        InsertedText.append(text, to: &out) { byte, out in
+            switch byte {
+            case 38: out.append(contentsOf: "&amp;".utf8)
+            case 60: out.append(contentsOf: "&lt;".utf8)
+            case 62: out.append(contentsOf: "&gt;".utf8)
+            case 34: out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
             }
-            if value < 160 || scalar.properties.isWhitespace {
-                if !previousSpace { out.append(32) }
-                previousSpace = true
-                continue
-            }
-            if BlockReader.isInvisibleFormatting(scalar) { continue }
-            previousSpace = false
-            UTF8.encode(scalar) { out.append($0) }
         }
     }
 }
