@@ -68,6 +68,39 @@ struct TemplateEngineTests {
     }
 }
 
+@Suite("Mustache engine on malformed themes")
+struct TemplateEngineRobustnessTests {
+    /// Templates made of Mustache fragments in random order (a fixed seed): each one parses or
+    /// fails with a place inside the text, and what parses renders without trapping.
+    @Test("random fragments parse or fail cleanly, never trap")
+    func randomFragments() {
+        let fragments = ["{{", "}}", "}}}", "{{{", "#", "/", "^", ">", "!", "&", "=", "%", "<", "$", "a", "b.c", ".",
+                         "\n", " ", "  ", "é", "{", "}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{> p}}", "{{.}}", "text"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let partial = try? TemplateParser.parse("partial {{a}}\n", escaping: .markdown)
+        var parsed = 0, refused = 0
+        for _ in 0..<3000 {
+            let source = (0..<(next() % 24)).map { _ in fragments[next() % fragments.count] }.joined()
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            do {
+                let template = try TemplateParser.parse(source, escaping: next() % 2 == 0 ? .markdown : .html)
+                var renderer = TemplateRenderer(templates: partial.map { ["p": $0] } ?? [:])
+                renderer.render(template, model: ["a": ["x", "y"], "b": ["c": "<&>"], "text": "t"])
+                parsed += 1
+            } catch {
+                refused += 1
+                #expect(error.location.line >= 1 && error.location.line <= lines.count, "\(source)")
+                #expect(error.location.column >= 1, "\(source)")
+            }
+        }
+        #expect(parsed > 100 && refused > 100)
+    }
+}
+
 @Suite("JSON writer")
 struct JSONWriterTests {
     struct Sample: Codable, Equatable {
