@@ -12,13 +12,11 @@ struct EventBuilder {
         "renegoc", "approuv", "approv", "fined", "condamn", "bought", "valued", "valoris",
     ]
 
-    /// The first three letters of every stem: a word starting otherwise matches none.
-    static let eventStemStarts: Set<Substring> = Set(eventStems.map { $0.prefix(3) })
+    /// Rejects at once most words whose first three letters start no stem.
     static let eventStemFilter = PrefixFilter(stems: eventStems)
 
     static func isEventWord(_ token: Token) -> Bool {
-        eventStemFilter.mightStart(token.folded) && eventStemStarts.contains(token.folded.prefix(3))
-            && eventStems.contains { token.folded.hasPrefix($0) }
+        eventStemFilter.mightStart(token.folded) && eventStems.contains { token.folded.hasPrefix($0) }
     }
 
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {

@@ -40,15 +40,14 @@ enum RelationLexicon {
         "utilisateur", "hebergement", "hebergements", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
     ]
 
-    /// The first three letters of every stem: a word starting otherwise matches no stem.
-    static let stemStarts: Set<Substring> = Set(stems.map { $0.0.prefix(3) })
+    /// Rejects at once most words whose first three letters start no stem.
     static let stemFilter = PrefixFilter(stems: stems.map(\.0))
     static let wordFilter = WordFilter(words.keys)
 
     static func kind(of token: Token) -> Relation.Kind? {
         guard token.isWord, token.folded.utf8.count >= 4 else { return nil }
         if wordFilter.mightContain(token.hash), let kind = words[token.folded] { return kind }
-        guard stemFilter.mightStart(token.folded), stemStarts.contains(token.folded.prefix(3)) else { return nil }
+        guard stemFilter.mightStart(token.folded) else { return nil }
         if notCues.contains(token.folded) { return nil }
         return stems.first { token.folded.hasPrefix($0.0) }?.1
     }

@@ -66,19 +66,14 @@ enum Tokenizer {
                 if (byte >= 65 && byte <= 90) || byte == 96 { needsFolding = true }
             }
             var folded = slice
-            var hash: UInt32 = 0x811C9DC5
+            let hash: UInt32
             if ascii {
                 if needsFolding {
-                    var lowered = [UInt8]()
-                    lowered.reserveCapacity(high - low)
-                    for position in low..<high {
-                        let byte = bytes[position]
-                        lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte))
-                    }
+                    let lowered = bytes[low..<high].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : ($0 == 96 ? 39 : $0) }
                     folded = String(decoding: lowered, as: UTF8.self)
-                    for byte in lowered { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+                    hash = WordHash.of(bytes: lowered)
                 } else {
-                    for position in low..<high { hash = (hash ^ UInt32(bytes[position])) &* 0x0100_0193 }
+                    hash = WordHash.of(bytes: bytes[low..<high])
                 }
             } else {
                 folded = foldForMatching(slice)

@@ -2,11 +2,13 @@
 /// can reject most words without hashing the string again.
 enum WordHash {
     static func of(_ word: String) -> UInt32 {
-        var hash: UInt32 = 0x811C9DC5
         var word = word
-        word.withUTF8 { buffer in
-            for byte in buffer { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        }
+        return word.withUTF8 { of(bytes: $0) }
+    }
+
+    static func of<Bytes: Sequence>(bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
+        var hash: UInt32 = 0x811C9DC5
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         return hash
     }
 }

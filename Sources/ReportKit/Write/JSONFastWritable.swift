@@ -9,7 +9,7 @@ protocol JSONFastWritable {
 extension JSONWriterState {
     /// A key known at compile time: its bytes are copied as they are (no escaping needed).
     func key(staticName name: StaticString) {
-        separatorForMember()
+        separator()
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         out.append(contentsOf: Self.keySeparator)

@@ -5,12 +5,15 @@
 public enum JSONWriter {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let state = JSONWriterState()
-        // One cast here, not one per nested value (a failed conformance check costs thousands
-        // of instructions).
-        if let report = value as? Report { try report.writeJSON(to: state) } else { try state.encodeValue(value) }
-        state.closeContainers(downTo: 0)
-        state.out.append(10)
-        return state.out
+        try state.encodeValue(value)
+        return state.finished()
+    }
+
+    /// report.json: written by hand (`Report.writeJSON`), not through `Encoder`.
+    public static func encode(_ report: Report) throws -> [UInt8] {
+        let state = JSONWriterState()
+        try report.writeJSON(to: state)
+        return state.finished()
     }
 }
 
@@ -67,9 +70,14 @@ final class JSONWriterState {
 
     func element() { separator() }
 
-    func separatorForMember() { separator() }
+    /// Closes what is still open and ends the document with a line break.
+    func finished() -> [UInt8] {
+        closeContainers(downTo: 0)
+        out.append(10)
+        return out
+    }
 
-    private func separator() {
+    func separator() {
         if open[open.count - 1].count > 0 { out.append(UInt8(ascii: ",")) }
         open[open.count - 1].count += 1
         newline(indent: open.count)

@@ -16,6 +16,8 @@ public struct TemplateSet: Sendable {
     private var compiled: [String: CompiledTemplate] = [:]
     public private(set) var strings: InterfaceStrings
     private var usedVariables: [String: Set<String>] = [:]
+    /// Each template's tags with their places, scanned once for every check that needs them.
+    private var tags: [String: [TemplateTags.Tag]] = [:]
     private var figureSlots: [String: Set<String>] = [:]
     /// The interface strings of each language, built once and shared by every render.
     private var stringScopes: [Language: TemplateValue] = [:]
@@ -52,8 +54,11 @@ public struct TemplateSet: Sendable {
         self.stylesheet = sources[Self.stylesheet]!.text
         for language in Language.allCases { stringScopes[language] = .object(self.strings.table(for: language).mapValues(TemplateValue.text)) }
 
-        try Self.checkPartialCycles(sources)
-        usedVariables = Self.variablesUsed(sources)
+        for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
+            tags[name] = TemplateTags.scan(source.text)
+        }
+        try Self.checkPartialCycles(sources, tags)
+        usedVariables = Self.variablesUsed(sources, tags)
         for (name, source) in sources where name.hasSuffix(".md") { figureSlots[name] = Self.figureSlots(in: source.text) }
         let knownStrings = Set(self.strings.table(for: .english).keys)
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
@@ -66,14 +71,14 @@ public struct TemplateSet: Sendable {
                     "template syntax error: \(error.message)", hint: error.hint)
             }
             // `t.name` must be an interface string: checked here, once, with its place.
-            for tag in TemplateTags.scan(source.text) where tag.kind != .partial && tag.kind != .other && tag.name.hasPrefix("t.") {
+            for tag in tags[name] ?? [] where tag.kind != .partial && tag.kind != .other && tag.name.hasPrefix("t.") {
                 let key = String(tag.name.dropFirst(2))
                 guard knownStrings.contains(key) else {
                     throw .error(.templateVariable, file: source.path, location: tag.location,
                         "unknown interface string '\(key)'", hint: "add it to strings.yml in every language")
                 }
             }
-            for tag in TemplateTags.scan(source.text) where tag.kind == .partial {
+            for tag in tags[name] ?? [] where tag.kind == .partial {
                 guard sources[tag.name + ".md"] != nil || sources[tag.name + ".html"] != nil else {
                     throw .error(.templatePartial, file: source.path, location: tag.location,
                         "unknown partial '\(tag.name)'", hint: "add \(tag.name).md to the templates folder")
@@ -110,13 +115,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// The tags of a template and of the partials it includes (each file once), with their files.
-    private static func tagsWithPartials(_ name: String, _ sources: [String: (text: String, path: String)]) -> [(path: String, tag: TemplateTags.Tag)] {
+    private static func tagsWithPartials(_ name: String, _ sources: [String: (text: String, path: String)],
+                                         _ tags: [String: [TemplateTags.Tag]]) -> [(path: String, tag: TemplateTags.Tag)] {
         var result: [(String, TemplateTags.Tag)] = []
         var visited: Set<String> = []
         func scan(_ file: String) {
             guard !visited.contains(file), let source = sources[file] else { return }
             visited.insert(file)
-            for tag in TemplateTags.scan(source.text) {
+            for tag in tags[file] ?? [] {
                 if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html") } else { result.append((source.path, tag)) }
             }
         }
@@ -125,10 +131,11 @@ public struct TemplateSet: Sendable {
     }
 
     /// Template file → first components of every variable it or its partials name.
-    private static func variablesUsed(_ sources: [String: (text: String, path: String)]) -> [String: Set<String>] {
+    private static func variablesUsed(_ sources: [String: (text: String, path: String)],
+                                      _ tags: [String: [TemplateTags.Tag]]) -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
-        for name in sources.keys where name.hasSuffix(".md") || name.hasSuffix(".html") {
-            result[name] = Set(tagsWithPartials(name, sources).compactMap { $0.tag.name.split(separator: ".").first.map(String.init) })
+        for name in tags.keys {
+            result[name] = Set(tagsWithPartials(name, sources, tags).compactMap { $0.tag.name.split(separator: ".").first.map(String.init) })
         }
         return result
     }
@@ -143,14 +150,15 @@ public struct TemplateSet: Sendable {
 
     /// A partial that includes itself, directly or through others, would recurse until the
     /// stack overflows: refuse it where the cycle closes.
-    static func checkPartialCycles(_ sources: [String: (text: String, path: String)]) throws(Diagnostic) {
+    static func checkPartialCycles(_ sources: [String: (text: String, path: String)],
+                                   _ tags: [String: [TemplateTags.Tag]]) throws(Diagnostic) {
         func file(for partial: String) -> String? {
             sources[partial + ".md"] != nil ? partial + ".md" : (sources[partial + ".html"] != nil ? partial + ".html" : nil)
         }
         var state: [String: Int] = [:]   // 1 visiting, 2 done
         func visit(_ name: String) throws(Diagnostic) {
             state[name] = 1
-            for tag in TemplateTags.scan(sources[name]!.text) where tag.kind == .partial {
+            for tag in tags[name] ?? [] where tag.kind == .partial {
                 guard let next = file(for: tag.name) else { continue }
                 if state[next] == 1 {
                     throw .error(.templatePartial, file: sources[name]!.path, location: tag.location,
@@ -161,7 +169,7 @@ public struct TemplateSet: Sendable {
             }
             state[name] = 2
         }
-        for name in sources.keys.sorted() where (name.hasSuffix(".md") || name.hasSuffix(".html")) && state[name] == nil {
+        for name in tags.keys.sorted() where state[name] == nil {
             try visit(name)
         }
     }
@@ -186,7 +194,7 @@ public struct TemplateSet: Sendable {
             let unknown = renderer.missed.subtracting(known)
             if !unknown.isEmpty {
                 // Report the first place that names an unknown variable, in this template or a partial.
-                let first = Self.tagsWithPartials(name, sources).first { entry in
+                let first = Self.tagsWithPartials(name, sources, tags).first { entry in
                     entry.tag.name.split(separator: ".").contains { unknown.contains(String($0)) }
                 }
                 throw .error(.templateVariable, file: first?.path ?? source.path, location: first?.tag.location,
