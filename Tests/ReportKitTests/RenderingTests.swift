@@ -33,6 +33,25 @@ struct RenderingTests {
         #expect(String(decoding: ours[0].html, as: UTF8.self) == String(decoding: cmark[0].html, as: UTF8.self))
     }
 
+    @Test("the whitespace list of the UTF-8 escaping walk is Unicode's White_Space above U+009F")
+    func whitespaceList() {
+        for value in UInt32(160)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if InsertedText.isUnicodeWhitespace(value) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
+
+    @Test("escaping folds every kind of space to one and drops invisible formatting")
+    func escapingWalk() {
+        let text = "a\u{00A0}\u{2003} b\u{200B}c\u{0085}d\té\u{1F600}\u{3000}\u{3000}e\n\u{FEFF}f\u{7F}g"
+        #expect(MarkdownEscaping.escape(text) == "a bc d é\u{1F600} e f g")
+        var html: [UInt8] = []
+        HTMLTextEscaping.append("<a & \"b\">\u{2028}ü", to: &html)
+        #expect(String(decoding: html, as: UTF8.self) == "&lt;a &amp; &quot;b&quot;&gt; ü")
+    }
+
     @Test("anchor links become spans with safe ids only")
     func anchors() {
         let html = MarkdownToHTML().render("[A sentence](anchor:s12) and [bad](anchor:\"onload=x)")

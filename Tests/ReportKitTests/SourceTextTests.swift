@@ -33,7 +33,19 @@ struct SourceTextTests {
         BadInput(name: "NUL byte", bytes: Array("Titre\nab".utf8) + [0x00, 0x01], code: .binaryData, location: Place(line: 2, column: 3)),
         BadInput(name: "Latin-1 byte", bytes: Array("Titre\nCaf".utf8) + [0xE9] + Array(" noir.".utf8), code: .invalidEncoding, location: Place(line: 2, column: 4)),
         BadInput(name: "overlong encoding", bytes: [0xC0, 0x80], code: .invalidEncoding, location: Place(line: 1, column: 1)),
+        BadInput(name: "truncated sequence at the end", bytes: Array("Titre\nfin ".utf8) + [0xE2, 0x82], code: .invalidEncoding,
+                 location: Place(line: 2, column: 5)),
+        // Counted in characters, not bytes: two-byte "é"s one over the limit, after CRLF endings.
+        BadInput(name: "line too long", bytes: Array("Titre\r\n".utf8) + Array(String(repeating: "é", count: SourceText.maximumLineScalars + 1).utf8),
+                 code: .lineTooLong, location: Place(line: 2, column: 1)),
     ]
+
+    @Test("a line at the limit, counted in characters, is read")
+    func lineAtLimit() throws {
+        let line = String(repeating: "é", count: SourceText.maximumLineScalars)
+        let source = try SourceText(bytes: Array("Titre\r\n\(line)".utf8), path: "a.txt")
+        #expect(source.text.unicodeScalars.count == SourceText.maximumLineScalars + 6)
+    }
 
     @Test("bad input is refused with a typed diagnostic and its place", arguments: badInputs)
     func refused(_ input: BadInput) {

@@ -34,31 +34,37 @@ enum LanguageDetector {
     }
 
     static func detect<S: StringProtocol>(_ text: S) -> Language {
+        // A few thousand characters decide it; the rest of a long text would only cost time.
+        let sample = 12_000
+        return text.utf8.withContiguousStorageIfAvailable { detect(bytes: UnsafeBufferPointer(rebasing: $0.prefix(sample))) }
+            ?? Array(text.utf8.prefix(sample)).withUnsafeBufferPointer { detect(bytes: $0) }
+    }
+
+    private static func detect(bytes: UnsafeBufferPointer<UInt8>) -> Language {
+        let frenchWords = frenchSorted, englishWords = englishSorted
         var french = 0, english = 0
         var word: UInt64 = 0
         var length = 0
-        func count() {
+        for byte in bytes {
+            switch byte {
+            case 65...90: word = word << 8 | UInt64(byte + 32); length += 1; continue
+            case 97...122: word = word << 8 | UInt64(byte); length += 1; continue
+            case 128...255: length = 9; continue   // a non-ASCII letter: not one of the listed words
+            case 39:
+                // Elisions ("l'", "d'", "qu'") are French.
+                if length > 0 && length <= 3 { french += 1 }
+            default: break
+            }
             // Every listed word has at most five letters: longer ones are not looked up.
             if length > 0 && length <= 5 {
-                if frenchSorted.contains(word) { french += 1 } else if englishSorted.contains(word) { english += 1 }
+                if frenchWords.contains(word) { french += 1 } else if englishWords.contains(word) { english += 1 }
             }
             word = 0
             length = 0
         }
-        // A few thousand characters decide it; the rest of a long text would only cost time.
-        for byte in text.utf8.prefix(12_000) {
-            switch byte {
-            case 65...90: word = word << 8 | UInt64(byte + 32); length += 1
-            case 97...122: word = word << 8 | UInt64(byte); length += 1
-            case 39:
-                // Elisions ("l'", "d'", "qu'") are French.
-                if length > 0 && length <= 3 { french += 1 }
-                count()
-            case 128...255: length = 9   // a non-ASCII letter: not one of the listed words
-            default: count()
-            }
+        if length > 0 && length <= 5 {
+            if frenchWords.contains(word) { french += 1 } else if englishWords.contains(word) { english += 1 }
         }
-        count()
         return english > french ? .english : .french
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 /// A paragraph made only of `[](figure:NAME)` is replaced by the figure (an SVG that reportgen
 /// drew and escaped itself); article text never reaches a figure slot because it is escaped.
 public struct MarkdownToHTML: Sendable {
+    /// Both schemes are 7 bytes long: they are compared with `strncmp` on cmark's C strings.
     public static let anchorScheme = "anchor:"
     public static let figureScheme = "figure:"
 
@@ -42,10 +43,10 @@ public struct MarkdownToHTML: Sendable {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node) else { continue }
-            let destination = String(cString: url)
-            guard destination.hasPrefix(Self.anchorScheme) else { continue }
-            let id = String(destination.dropFirst(Self.anchorScheme.count))
+                  cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node),
+                  strncmp(url, Self.anchorScheme, 7) == 0 else { continue }
+            // Compared in C first: most links are evidence links, and a String per URL showed.
+            let id = String(cString: url + 7)
             // Only ids made of safe characters become attributes; anything else becomes plain text.
             anchors.append((node, Self.isSafeIdentifier(id) ? id : nil))
         }
@@ -71,10 +72,8 @@ public struct MarkdownToHTML: Sendable {
             child = cmark_node_next(node)
             guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let link = cmark_node_first_child(node),
                   cmark_node_next(link) == nil, cmark_node_get_type(link) == CMARK_NODE_LINK,
-                  let url = cmark_node_get_url(link) else { continue }
-            let destination = String(cString: url)
-            guard destination.hasPrefix(Self.figureScheme) else { continue }
-            slots.append((node, String(destination.dropFirst(Self.figureScheme.count))))
+                  let url = cmark_node_get_url(link), strncmp(url, Self.figureScheme, 7) == 0 else { continue }
+            slots.append((node, String(cString: url + 7)))
         }
         for (paragraph, name) in slots {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }

@@ -52,14 +52,15 @@ struct DateRecognizer {
         func folded(_ offset: Int) -> String { index + offset < tokens.count && index + offset >= 0 ? tokens[index + offset].folded : "" }
 
         while index < tokens.count {
-            let token = tokens[index]
-            // Most words start no date: one set lookup skips them.
-            guard token.hasDigit
-                || (DateLexicon.startFilter.mightContain(token.hash) && DateLexicon.startWords.contains(token.folded))
-                || (token.endsWithDot && DateLexicon.startFilter.mightContain(token.keyHash) && DateLexicon.startWords.contains(token.key)) else {
+            // Most words start no date: one set lookup skips them, before the token is copied.
+            guard tokens[index].hasDigit
+                || (DateLexicon.startFilter.mightContain(tokens[index].hash) && DateLexicon.startWords.contains(tokens[index].folded))
+                || (tokens[index].endsWithDot && DateLexicon.startFilter.mightContain(tokens[index].keyHash)
+                    && DateLexicon.startWords.contains(tokens[index].key)) else {
                 index += 1
                 continue
             }
+            let token = tokens[index]
             // Relative phrases.
             if let (length, shift) = relativePhrase(tokens, at: index) {
                 let (value, precision, qualifier) = resolve(shift)

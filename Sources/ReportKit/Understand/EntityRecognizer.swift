@@ -283,7 +283,7 @@ struct EntityRecognizer {
     /// "Dario and Daniela Amodei, who run the company as CEO and president, respectively".
     private mutating func readRespectiveRoles(_ analysis: SentenceAnalysis) {
         let tokens = analysis.tokens
-        guard let respectively = tokens.firstIndex(where: { ["respectively", "respectivement"].contains($0.folded) }),
+        guard let respectively = tokens.firstIndex(where: { $0.folded == "respectively" || $0.folded == "respectivement" }),
               let asIndex = tokens[..<respectively].lastIndex(where: { ["as", "comme", "en", "tant"].contains($0.folded) }) else { return }
         var roles: [Range<Int>] = []
         var start = asIndex + 1

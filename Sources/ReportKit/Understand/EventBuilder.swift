@@ -15,8 +15,8 @@ struct EventBuilder {
     /// Rejects at once most words whose first three letters start no stem.
     static let eventStemFilter = PrefixFilter(stems: eventStems)
 
-    static func isEventWord(_ token: Token) -> Bool {
-        eventStemFilter.mightStart(token.folded) && eventStems.contains { token.folded.hasPrefix($0) }
+    static func isEventWord(_ folded: String) -> Bool {
+        eventStemFilter.mightStart(folded) && eventStems.contains { folded.hasPrefix($0) }
     }
 
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {
@@ -34,7 +34,7 @@ struct EventBuilder {
                     events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
                                         participants: participants, status: status, sentence: id))
                 }
-            } else if amountSentences.contains(id) || analysis.tokens.contains(where: Self.isEventWord), !participants.isEmpty {
+            } else if amountSentences.contains(id) || analysis.tokens.contains(where: { Self.isEventWord($0.folded) }), !participants.isEmpty {
                 events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
                                     participants: participants, status: status, sentence: id))
             }

@@ -32,8 +32,10 @@ struct RelationRecognizer {
             let mentions = analysis.primaryMentions.filter { entity($0).map { $0.kind != .place } ?? false }
             let sentence = analysis.sentence.id
             var typedPairs = 0
-            for (index, token) in tokens.enumerated() {
-                guard let kind = RelationLexicon.kind(of: token), !isInsideMention(index, mentions) else { continue }
+            for index in tokens.indices {
+                // Most words are no cue: asked of the array element, so that only cues are copied.
+                guard let kind = RelationLexicon.kind(of: tokens[index]), !isInsideMention(index, mentions) else { continue }
+                let token = tokens[index]
                 let clause = clauseBounds(tokens, around: index)
                 let before = mentions.filter { $0.tokens.upperBound <= index && $0.tokens.lowerBound >= clause.lowerBound }
                 var after = mentions.filter { $0.tokens.lowerBound > index && $0.tokens.upperBound <= clause.upperBound }

@@ -18,21 +18,54 @@ enum Escaping: Sendable {
 enum InsertedText {
     @inline(__always)
     static func append(_ text: String, to out: inout [UInt8], ascii: (UInt8, inout [UInt8]) -> Void) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            append(utf8: bytes, to: &out, ascii: ascii)
+        }
+        if done == nil { append(utf8: Array(text.utf8), to: &out, ascii: ascii) }
+    }
+
+    /// Walks UTF-8 rather than scalars: most inserted text is ASCII, and a scalar view costs
+    /// several times more per character. The bytes are valid UTF-8 (they come from a `String`).
+    @inline(__always)
+    static func append<Bytes: RandomAccessCollection>(utf8 bytes: Bytes, to out: inout [UInt8], ascii: (UInt8, inout [UInt8]) -> Void)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var previousSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value <= 32 || value == 127 || (value >= 128 && (value < 160 || scalar.properties.isWhitespace)) {
-                if !previousSpace { out.append(32) }
-                previousSpace = true
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 128 {
+                index += 1
+                if lead <= 32 || lead == 127 {
+                    if !previousSpace { out.append(32) }
+                    previousSpace = true
+                } else {
+                    ascii(lead, &out)
+                    previousSpace = false
+                }
                 continue
             }
-            if value < 128 {
-                ascii(UInt8(value), &out)
-            } else {
-                if BlockReader.isInvisibleFormatting(scalar) { continue }
-                UTF8.encode(scalar) { out.append($0) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if value < 160 || isUnicodeWhitespace(value) {
+                if !previousSpace { out.append(32) }
+                previousSpace = true
+            } else if !BlockReader.isInvisibleFormatting(Unicode.Scalar(value)!) {
+                for offset in 0..<length { out.append(bytes[index + offset]) }
+                previousSpace = false
             }
-            previousSpace = false
+            index += length
+        }
+    }
+
+    /// Unicode's White_Space scalars above U+009F (U+00A0, U+1680, U+2000–U+200A, U+2028,
+    /// U+2029, U+202F, U+205F, U+3000): a fixed list, so no property lookup per character.
+    @inline(__always)
+    static func isUnicodeWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 }

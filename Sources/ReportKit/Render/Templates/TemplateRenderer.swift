@@ -71,11 +71,13 @@ struct TemplateRenderer {
     private mutating func lookup(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
         var found: TemplateValue?
-        for frame in stack.reversed() {
-            if case .object(let values) = frame, let value = values[first] {
+        var depth = stack.count - 1
+        while depth >= 0 {
+            if case .object(let values) = stack[depth], let value = values[first] {
                 found = value
                 break
             }
+            depth -= 1
         }
         guard var value = found else {
             missed.insert(first)
