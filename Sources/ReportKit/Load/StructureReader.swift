@@ -7,7 +7,7 @@ struct StructureReader {
     let splitter = SentenceSplitter()
 
     func read(text: String, frontMatter: FrontMatter, bodyText: Substring, slug: String) throws(Diagnostic) -> Article {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let bodyStart = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bodyText.startIndex)
         let lines = LineTable(scalars)
         var blocks = BlockReader(format: format).blocks(of: scalars, from: bodyStart)

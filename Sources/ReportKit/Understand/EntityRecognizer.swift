@@ -24,7 +24,7 @@ struct EntityRecognizer {
 
     mutating func recognize(_ sentences: [Sentence]) -> [SentenceAnalysis] {
         var analyses = sentences.map { sentence in
-            let scalars = Array(sentence.text.unicodeScalars)
+            let scalars = sentence.text.scalarArray
             return SentenceAnalysis(sentence: sentence, scalars: scalars, tokens: Tokenizer.tokens(sentence.text, scalars: scalars), mentions: [])
         }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.

@@ -15,7 +15,7 @@ struct SentenceAnalysis: Sendable {
     private var mentionAtToken: [Int: EntityMention] = [:]
 
     init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
-        self.init(sentence: sentence, scalars: Array(sentence.text.unicodeScalars), tokens: tokens, mentions: mentions)
+        self.init(sentence: sentence, scalars: sentence.text.scalarArray, tokens: tokens, mentions: mentions)
     }
 
     init(sentence: Sentence, scalars: [Unicode.Scalar], tokens: [Token], mentions: [EntityMention]) {

@@ -38,11 +38,15 @@ enum Tokenizer {
     static let attributiveSuffixes: Set<String> = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
     static let elisions: Set<String> = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
-    static func tokens(_ text: String) -> [Token] { tokens(text, scalars: Array(text.unicodeScalars)) }
+    static func tokens(_ text: String) -> [Token] { tokens(text, scalars: text.scalarArray) }
 
     /// `scalars` must be `text`'s: callers that already hold them save a copy.
     static func tokens(_ text: String, scalars: [Unicode.Scalar]) -> [Token] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { tokens(utf8: $0, scalars: scalars) }
+    }
+
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, scalars: [Unicode.Scalar]) -> [Token] {
         // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar by scalar.
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -56,41 +60,8 @@ enum Tokenizer {
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-            let low = offsets[start], high = offsets[end]
-            let slice = String(decoding: bytes[low..<high], as: UTF8.self)
-            // ASCII words (most of them) are folded and digested in one pass over their bytes.
-            var ascii = true, needsFolding = false
-            for position in low..<high {
-                let byte = bytes[position]
-                if byte >= 128 { ascii = false; break }
-                if (byte >= 65 && byte <= 90) || byte == 96 { needsFolding = true }
-            }
-            var folded = slice
-            let hash: UInt32
-            if ascii {
-                if needsFolding {
-                    let lowered = bytes[low..<high].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : ($0 == 96 ? 39 : $0) }
-                    folded = String(decoding: lowered, as: UTF8.self)
-                    hash = WordHash.of(bytes: lowered)
-                } else {
-                    hash = WordHash.of(bytes: bytes[low..<high])
-                }
-            } else {
-                folded = foldForMatching(slice)
-                hash = WordHash.of(folded)
-            }
-            var hasDigit = false, hasLower = false, innerUpper = false
-            for position in start..<end {
-                let scalar = scalars[position]
-                if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
-                else if position > start && scalar.isUppercaseLetter { innerUpper = true }
-            }
-            var token = Token(text: slice, folded: folded, start: start, end: end,
-                              isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
-                              hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
-                              endsWithDot: scalars[end - 1] == ".", hash: hash, keyHash: hash)
-            if token.endsWithDot { token.keyHash = WordHash.of(token.key) }
-            return token
+            makeToken(UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]]), scalars: scalars[start..<end],
+                      start: start, end: end, punctuation: punctuation)
         }
         let count = scalars.count
         func isWordScalar(_ position: Int) -> Bool {
@@ -113,7 +84,7 @@ enum Tokenizer {
                     switch next {
                     case "-", "_":
                         // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
-                        let rest = String(String.UnicodeScalarView(scalars[(end + 1)...].prefix { $0.isLetter })).lowercased()
+                        let rest = String(scalars: scalars[(end + 1)...].prefix { $0.isLetter }).lowercased()
                         if next == "-", Self.attributiveSuffixes.contains(rest) { break scan }
                         end += 2
                     case ".", ",":
@@ -145,5 +116,76 @@ enum Tokenizer {
             index += 1
         }
         return tokens
+    }
+
+    /// One token from its UTF-8 bytes and its scalars. ASCII words (most of them) are checked,
+    /// folded and digested in one pass over their bytes, and a word already in folded form
+    /// shares its text's storage.
+    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, scalars: ArraySlice<Unicode.Scalar>,
+                                  start: Int, end: Int, punctuation: Bool) -> Token {
+        var ascii = true, needsFolding = false
+        var hasDigit = false, hasLower = false, innerUpper = false
+        var hash: UInt32 = 0x811C9DC5
+        for (position, byte) in utf8.enumerated() {
+            if byte >= 128 { ascii = false; break }
+            var folded = byte
+            if byte >= 65 && byte <= 90 {
+                needsFolding = true
+                folded = byte + 32
+                if position > 0 { innerUpper = true }
+            } else if byte >= 97 && byte <= 122 {
+                hasLower = true
+            } else if byte >= 48 && byte <= 57 {
+                hasDigit = true
+            } else if byte == 96 {
+                needsFolding = true
+                folded = 39
+            }
+            hash = (hash ^ UInt32(folded)) &* 0x0100_0193
+        }
+        let text = String(unsafeUninitializedCapacity: utf8.count) { _ = $0.initialize(from: utf8); return utf8.count }
+        var folded = text
+        if ascii {
+            if needsFolding {
+                folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                    for (position, byte) in utf8.enumerated() {
+                        buffer[position] = byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte)
+                    }
+                    return utf8.count
+                }
+            }
+        } else {
+            folded = foldedWord(scalars) ?? foldForMatching(text)
+            hash = WordHash.of(folded)
+            hasDigit = false; hasLower = false; innerUpper = false
+            for position in scalars.indices {
+                let scalar = scalars[position]
+                if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
+                else if position > start && scalar.isUppercaseLetter { innerUpper = true }
+            }
+        }
+        let first = scalars[start]
+        var token = Token(text: text, folded: folded, start: start, end: end,
+                          isCapitalized: first.isUppercaseLetter, hasDigit: hasDigit,
+                          hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
+                          endsWithDot: scalars[end - 1] == ".", hash: hash, keyHash: hash)
+        if token.endsWithDot { token.keyHash = WordHash.of(token.key) }
+        return token
+    }
+
+    /// `foldForMatching` for a word: each scalar folded through the table, straight into the
+    /// string's storage. Nil in the case a word never has (a scalar that folds to a space).
+    private static func foldedWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        var foldsToSpace = false
+        let folded = String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let lowered = scalar.foldedLowercase
+                if lowered.isSpace { foldsToSpace = true }
+                UTF8.encode(lowered) { buffer[index] = $0; index += 1 }
+            }
+            return index
+        }
+        return foldsToSpace ? nil : folded
     }
 }
