@@ -210,3 +210,18 @@ struct RelationTests {
         #expect(report.events.contains { $0.date == nil && $0.sentence == "s2" })
     }
 }
+
+@Suite("Date values read from UTF-8")
+struct ISOValueTests {
+    @Test("fields and range ends read as String.split did", arguments: [
+        "2025", "2025-01", "2025-01-14", "2019/2023", "2025-01/2025-03", "+5-07", "2025--03", "-2025-", "2025-1a-3",
+        "99999999999999999999-1", "", "/2023", "2019/", "2019/2020/2021", "é-3",
+    ])
+    func matchesSplit(value: String) {
+        #expect(ISOValue.fields(value) == value.split(separator: "-").compactMap { Int($0) })
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        let expected = parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? (String(parts[0]), String(parts[1])) : nil
+        #expect(ISOValue.rangeEnds(value)?.0 == expected?.0 && ISOValue.rangeEnds(value)?.1 == expected?.1)
+        #expect(ISOValue.start(value) == value.split(separator: "/", omittingEmptySubsequences: false).first ?? "")
+    }
+}

@@ -36,7 +36,7 @@ public struct DateMention: Codable, Sendable, Hashable {
     /// The first day the value covers, for ordering a timeline ("2019/2023" → 2019-01-01).
     public var sortKey: String? {
         guard let value else { return nil }
-        let start = value.split(separator: "/").first.map(String.init) ?? value
+        let start = String(ISOValue.start(value))
         switch start.count {
         case 4: return start + "-01-01"
         case 7: return start + "-01"

@@ -49,9 +49,11 @@ public struct TimelineChart: Sendable {
 
     /// Fractional years covered by an ISO value.
     static func interval(_ value: String) -> (Double, Double)? {
-        let parts = value.split(separator: "/")
-        if parts.count == 2, let a = interval(String(parts[0])), let b = interval(String(parts[1])) { return (a.0, b.1) }
-        let fields = value.split(separator: "-").compactMap { Int($0) }
+        if let (first, second) = ISOValue.rangeEnds(value) {
+            guard let a = interval(first), let b = interval(second) else { return nil }
+            return (a.0, b.1)
+        }
+        let fields = ISOValue.fields(value)
         switch fields.count {
         case 1: return (Double(fields[0]), Double(fields[0]) + 1)
         case 2: return (Double(fields[0]) + Double(fields[1] - 1) / 12, Double(fields[0]) + Double(fields[1]) / 12)

@@ -7,16 +7,17 @@ struct Formatting {
     init(strings: [String: String], language: Language) {
         self.strings = strings
         self.language = language
-        monthNames = (strings["month_names"] ?? "").split(separator: ",").map { $0.trimmingWhitespace() }
+        // Split on UTF-8 commas: a `String.split` walks grapheme clusters, once per report.
+        monthNames = (strings["month_names"] ?? "").utf8.split(separator: UInt8(ascii: ","))
+            .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
     }
 
     func word(_ key: String) -> String { strings[key] ?? key }
 
     /// "2025", "janvier 2025", "3 février 2025", "2019 – 2023".
     func date(_ value: String) -> String {
-        let parts = value.split(separator: "/")
-        if parts.count == 2 { return "\(date(String(parts[0]))) – \(date(String(parts[1])))" }
-        let fields = value.split(separator: "-").compactMap { Int($0) }
+        if let (first, second) = ISOValue.rangeEnds(value) { return "\(date(first)) – \(date(second))" }
+        let fields = ISOValue.fields(value)
         let months = monthNames
         switch fields.count {
         case 2 where (1...12).contains(fields[1]) && months.count == 12:
