@@ -27,6 +27,25 @@ struct TemplateEngineTests {
         #expect(result.missed.isEmpty)
     }
 
+    @Test("interface strings folded into the templates render as looking them up does", arguments: Language.allCases)
+    func foldedStrings(language: Language) throws {
+        let templates = try TemplateSet(overrideDirectory: nil)
+        let source = "# {{t.timeline}} {{{t.stakeholders}}}\n{{#items}}- {{.}} ([{{t.evidence}}](#x)){{/items}}\n{{^items}}{{t.no_relations}}{{/items}}"
+        let compiled = try TemplateParser.parse(source, escaping: .markdown)
+        let folded = CompiledTemplate(nodes: TemplateSet.foldingStrings(compiled.nodes, templates.strings.table(for: language), .markdown),
+                                      escaping: .markdown)
+        #expect(folded.nodes.count < compiled.nodes.count)
+        for items: TemplateValue in [["a *b*", "c"], []] {
+            let model = TemplateValue.object(["t": templates.stringScope(language), "items": items])
+            var plain = TemplateRenderer(templates: [:]), fast = TemplateRenderer(templates: [:])
+            plain.render(compiled, model: model)
+            fast.render(folded, model: model)
+            #expect(fast.output == plain.output)
+            #expect(String(decoding: fast.output, as: UTF8.self).contains(templates.strings.table(for: language)["evidence"] ?? "?")
+                    || items == [])
+        }
+    }
+
     @Test("HTML templates escape for HTML")
     func htmlEscaping() throws {
         #expect(try render("<p>{{v}}</p>", ["v": "<a href=\"x\">'&'</a>"], escaping: .html).text

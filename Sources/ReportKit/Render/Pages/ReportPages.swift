@@ -57,7 +57,7 @@ struct ReportPages {
                 figures["graph"] = graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
-            let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new })
+            let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
             let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
             pages.append(("\(report.metadata.slug)/\(page.outputName)", html))
         }
@@ -91,7 +91,7 @@ struct ReportPages {
             "generator": .text(report.generator),
             "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.urlPath)" }),
             "ogType": "article",
-        ])
+        ], language: language)
     }
 
     // MARK: Overview

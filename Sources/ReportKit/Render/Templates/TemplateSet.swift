@@ -14,6 +14,10 @@ public struct TemplateSet: Sendable {
     public private(set) var sources: [String: (text: String, path: String)] = [:]
     /// Compiled templates by name without extension (what `{{> name}}` says).
     private var compiled: [String: CompiledTemplate] = [:]
+    /// The same with each `{{t.name}}` already replaced by its escaped interface string, per
+    /// language: interface strings are a third of all lookups, each through the context stack.
+    /// Page models define `t` only at their root, so nothing can shadow it.
+    private var compiledByLanguage: [Language: [String: CompiledTemplate]] = [:]
     public private(set) var strings: InterfaceStrings
     private var usedVariables: [String: Set<String>] = [:]
     /// Each template's tags with their places, scanned once for every check that needs them.
@@ -83,6 +87,12 @@ public struct TemplateSet: Sendable {
                     throw .error(.templatePartial, file: source.path, location: tag.location,
                         "unknown partial '\(tag.name)'", hint: "add \(tag.name).md to the templates folder")
                 }
+            }
+        }
+        for language in Language.allCases {
+            let table = self.strings.table(for: language)
+            compiledByLanguage[language] = compiled.mapValues { template in
+                CompiledTemplate(nodes: Self.foldingStrings(template.nodes, table, template.escaping), escaping: template.escaping)
             }
         }
     }
@@ -179,13 +189,16 @@ public struct TemplateSet: Sendable {
         String(decoding: try renderBytes(name, values), as: UTF8.self)
     }
 
-    /// `render` as UTF-8, for output that goes on to libcmark or to a file.
-    func renderBytes(_ name: String, _ values: TemplateModel) throws(Diagnostic) -> [UInt8] {
-        let templateName = String(name.split(separator: ".").first!)
-        guard let template = compiled[templateName], let source = sources[name] else {
+    /// `render` as UTF-8, for output that goes on to libcmark or to a file. With `language`, the
+    /// interface strings of that language are already in the templates (`values["t"]` must be
+    /// that language's `stringScope`).
+    func renderBytes(_ name: String, _ values: TemplateModel, language: Language? = nil) throws(Diagnostic) -> [UInt8] {
+        let templateName = String(name.prefix { $0 != "." })
+        let templates = language.flatMap { compiledByLanguage[$0] } ?? compiled
+        guard let template = templates[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
         }
-        var renderer = TemplateRenderer(templates: compiled)
+        var renderer = TemplateRenderer(templates: templates)
         let model = TemplateValue.object(values)
         renderer.render(template, model: model)
         if !renderer.missed.isEmpty {
@@ -203,6 +216,35 @@ public struct TemplateSet: Sendable {
             }
         }
         return renderer.output
+    }
+}
+
+extension TemplateSet {
+    /// `nodes` with every `{{t.name}}` that names a string of `table` turned into text, escaped
+    /// as the template escapes, and runs of text joined.
+    static func foldingStrings(_ nodes: [TemplateNode], _ table: [String: String], _ escaping: Escaping) -> [TemplateNode] {
+        var result: [TemplateNode] = []
+        for node in nodes {
+            var folded = node
+            switch node {
+            case .variable(let name, let escaped) where name.parts.count == 2 && name.parts[0] == "t":
+                if let text = table[name.parts[1]] {
+                    var bytes: [UInt8] = []
+                    if escaped { escaping.append(text, to: &bytes) } else { bytes = Array(text.utf8) }
+                    folded = .text(bytes)
+                }
+            case .section(let name, let inverted, let children):
+                folded = .section(name, inverted: inverted, foldingStrings(children, table, escaping))
+            case .text, .variable, .partial:
+                break
+            }
+            if case .text(let bytes) = folded, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + bytes)
+            } else {
+                result.append(folded)
+            }
+        }
+        return result
     }
 }
 
