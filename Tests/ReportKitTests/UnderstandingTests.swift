@@ -225,3 +225,19 @@ struct ISOValueTests {
         #expect(ISOValue.start(value) == value.split(separator: "/", omittingEmptySubsequences: false).first ?? "")
     }
 }
+
+@Suite("Text scanning helpers")
+struct TextScanningTests {
+    static let samples = ["", "ASCII only", "Été à Noël, l’ÉTAT d’Île-de-France", "日本語と😀 emoji\u{200B}", "İstanbul ß Ǆ ǅ", "a\u{00A0}b\u{202F}c  d\t"]
+
+    @Test("scalars decoded by hand are the string's scalars", arguments: samples)
+    func scalarArray(text: String) {
+        #expect(text.scalarArray == Array(text.unicodeScalars))
+    }
+
+    @Test("folding and counting from scalars give what they give from the string", arguments: samples)
+    func foldFromScalars(text: String) {
+        #expect(foldForMatching(scalars: Array(text.unicodeScalars)) == foldForMatching(text))
+        #expect(countWords(scalars: Array(text.unicodeScalars)[...]) == countWords(text))
+    }
+}

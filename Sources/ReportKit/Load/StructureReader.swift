@@ -90,7 +90,7 @@ struct StructureReader {
                 sentenceNumber += 1
                 let sourceRange = block.sourceRange(range)
                 let text = String(scalars: block.scalars[range])
-                wordCount += countWords(text)
+                wordCount += countWords(scalars: block.scalars[range])
                 sentences.append(Sentence(id: "s\(sentenceNumber)", text: text, range: sourceRange,
                                           location: lines.location(of: sourceRange.start)))
             }

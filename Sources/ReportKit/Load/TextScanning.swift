@@ -114,16 +114,21 @@ public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
         if bytes.last == 32 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
+    return foldForMatching(scalars: text.unicodeScalars, capacity: text.utf8.count)
+}
+
+/// `foldForMatching` of text held as scalars, without making a `String` of it first.
+func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String where C.Element == Unicode.Scalar {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
+    bytes.reserveCapacity(capacity ?? scalars.count + 8)
     var previousSpace = true
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
         let folded = scalar.foldedLowercase
         if folded.isSpace {
             if !previousSpace { bytes.append(32) }
             previousSpace = true
         } else {
-            UTF8.encode(folded) { bytes.append($0) }
+            if folded.value < 128 { bytes.append(UInt8(folded.value)) } else { UTF8.encode(folded) { bytes.append($0) } }
             previousSpace = false
         }
     }
@@ -132,10 +137,12 @@ public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
 }
 
 /// Splits text into word tokens (letters, digits and inner hyphens/apostrophes).
-func countWords<S: StringProtocol>(_ text: S) -> Int {
+func countWords<S: StringProtocol>(_ text: S) -> Int { countWords(scalars: text.unicodeScalars) }
+
+func countWords<C: Collection>(scalars: C) -> Int where C.Element == Unicode.Scalar {
     var count = 0
     var inWord = false
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
         let wordy = scalar.isLetter || scalar.isDigit
         if wordy && !inWord { count += 1 }
         inWord = wordy || (inWord && (scalar == "-" || scalar.isApostrophe))
@@ -169,10 +176,33 @@ extension String {
     /// The scalars as an array, reserved from the UTF-8 length: `Array(unicodeScalars)` walks
     /// the text twice (once to count).
     var scalarArray: [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars { scalars.append(scalar) }
-        return scalars
+        var text = self
+        return text.withUTF8 { bytes in
+            // Decoded by hand: the bytes are valid UTF-8, and the scalar view's iterator costs
+            // several times more per character.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var index = 0, written = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = UInt32(lead); index += 1
+                    } else if lead < 0xE0 {
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); index += 2
+                    } else if lead < 0xF0 {
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[written] = Unicode.Scalar(value).unsafelyUnwrapped
+                    written += 1
+                }
+                count = written
+            }
+        }
     }
 }
 

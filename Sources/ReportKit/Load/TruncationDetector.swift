@@ -21,9 +21,9 @@ struct TruncationDetector {
             let block = blocks[blockIndex]
             // One check of the whole block first: most blocks hold no wording, and then their
             // sentences need not be split and folded one by one.
-            guard wordings.matches(foldForMatching(block.text)) else { continue }
+            guard wordings.matches(foldForMatching(scalars: block.scalars)) else { continue }
             for range in splitter.split(block.scalars) {
-                let folded = foldForMatching(String(scalars: block.scalars[range]))
+                let folded = foldForMatching(scalars: block.scalars[range])
                 if let wording = wordings.firstPhrase(in: folded) {
                     return NoticeStart(block: blockIndex, scalar: range.lowerBound, wording: wording)
                 }
