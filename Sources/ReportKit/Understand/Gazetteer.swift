@@ -118,14 +118,25 @@ public struct Gazetteer: Sendable {
 /// words rather than one because epithets start with articles ("le", "the").
 struct PhraseStarts: Sendable {
     private var firstWords = WordFilter([])
+    /// Digests of one-word phrases, and of the first two words of longer ones: common words
+    /// ("la", "the", "new") start some phrase, but seldom with the word that follows them.
+    private var oneWordDigests = WordFilter([])
+    private var pairDigests = WordFilter([])
     private var oneWord: Set<String> = []
     /// first word → second word → lengths, longest first
     private var longer: [String: [String: [Int]]] = [:]
 
+    private static func pair(_ first: UInt32, _ second: UInt32) -> UInt32 { (first &* 0x9E37_79B1) ^ second }
+
     mutating func add(_ tokens: [Token]) {
         guard let first = tokens.first?.key else { return }
         firstWords.insert(first)
-        guard tokens.count > 1 else { oneWord.insert(first); return }
+        guard tokens.count > 1 else {
+            oneWord.insert(first)
+            oneWordDigests.insert(digest: WordHash.of(first))
+            return
+        }
+        pairDigests.insert(digest: Self.pair(WordHash.of(first), WordHash.of(tokens[1].key)))
         var lengths = longer[first, default: [:]][tokens[1].key] ?? []
         guard !lengths.contains(tokens.count) else { return }
         lengths.append(tokens.count)
@@ -134,13 +145,17 @@ struct PhraseStarts: Sendable {
 
     /// Lengths worth trying at `index`, longest first (1 last, when a one-word phrase starts there).
     func lengths(_ tokens: [Token], at index: Int) -> [Int] {
-        guard firstWords.mightContain(tokens[index].keyHash) else { return [] }
+        let firstDigest = tokens[index].keyHash
+        guard firstWords.mightContain(firstDigest) else { return [] }
+        let mayStartPair = index + 1 < tokens.count && pairDigests.mightContain(Self.pair(firstDigest, tokens[index + 1].keyHash))
+        let mayBeOneWord = oneWordDigests.mightContain(firstDigest)
+        guard mayStartPair || mayBeOneWord else { return [] }
         let first = tokens[index].key
         var result: [Int] = []
-        if index + 1 < tokens.count, let bySecond = longer[first], let lengths = bySecond[tokens[index + 1].key] {
+        if mayStartPair, let bySecond = longer[first], let lengths = bySecond[tokens[index + 1].key] {
             result = lengths.filter { $0 <= tokens.count - index }
         }
-        if oneWord.contains(first) { result.append(1) }
+        if mayBeOneWord && oneWord.contains(first) { result.append(1) }
         return result
     }
 }

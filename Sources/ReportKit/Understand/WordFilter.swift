@@ -22,8 +22,10 @@ struct WordFilter: Sendable {
         for word in words { insert(word) }
     }
 
-    mutating func insert(_ word: String) {
-        let slot = Int(WordHash.of(word) & 0xFFFF)
+    mutating func insert(_ word: String) { insert(digest: WordHash.of(word)) }
+
+    mutating func insert(digest: UInt32) {
+        let slot = Int(digest & 0xFFFF)
         bits[slot >> 6] |= 1 << UInt64(slot & 63)
     }
 
