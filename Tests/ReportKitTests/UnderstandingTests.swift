@@ -240,4 +240,14 @@ struct TextScanningTests {
         #expect(foldForMatching(scalars: Array(text.unicodeScalars)) == foldForMatching(text))
         #expect(countWords(scalars: Array(text.unicodeScalars)[...]) == countWords(text))
     }
+
+    @Test("the UTF-8 pre-check finds every invisible formatting scalar and nothing else in the Latin, punctuation and BOM blocks")
+    func invisiblePrecheck() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a\(Character(scalar))b"
+            #expect(ArticleLoader.mayHoldInvisibleFormatting(text) == BlockReader.isInvisibleFormatting(scalar), "U+\(String(value, radix: 16))")
+        }
+        #expect(!ArticleLoader.mayHoldInvisibleFormatting("Été « cité » — l’État…"))
+    }
 }

@@ -48,6 +48,8 @@ public struct ArticleLoader: Sendable {
     /// Bidi controls and zero-width characters can reorder or hide what a reader sees; they are
     /// dropped from the text, and the user is told where the first one was.
     static func invisibleCharacters(_ text: String, path: String) -> [Diagnostic] {
+        // Most texts have none: their UTF-8 says so without decoding a scalar.
+        guard mayHoldInvisibleFormatting(text) else { return [] }
         var count = 0, line = 1, column = 1
         var first: SourceLocation?
         for scalar in text.unicodeScalars {
@@ -62,6 +64,30 @@ public struct ArticleLoader: Sendable {
         return [.warning(.unsafeCharacters, file: path, location: first,
             "dropped \(count) invisible formatting character\(count == 1 ? "" : "s") (bidi controls, zero-width spaces, soft hyphens)",
             hint: "they can reorder or hide text; remove them from the source to silence this warning")]
+    }
+
+    /// False when no UTF-8 sequence of an invisible formatting scalar (U+00AD, U+200B–U+200F,
+    /// U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF) is in the text.
+    static func mayHoldInvisibleFormatting(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index + 1 < count {
+                let lead = bytes[index], second = bytes[index + 1]
+                switch lead {
+                case 0xC2 where second == 0xAD: return true
+                case 0xE2 where index + 2 < count && (second == 0x80 || second == 0x81):
+                    let third = bytes[index + 2]
+                    if second == 0x80 && ((0x8B...0x8F).contains(third) || (0xAA...0xAE).contains(third)) { return true }
+                    if second == 0x81 && ((0xA0...0xA4).contains(third) || (0xA6...0xA9).contains(third)) { return true }
+                case 0xEF where index + 2 < count && second == 0xBB && bytes[index + 2] == 0xBF: return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     static func slug(frontMatter: FrontMatter, path: String, override: String?) throws(Diagnostic) -> String {

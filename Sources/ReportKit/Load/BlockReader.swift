@@ -131,6 +131,9 @@ struct BlockReader {
         }
         guard let first = kept.firstIndex(where: { !$0.isSpace }) else { return nil }
         let last = kept.lastIndex(where: { !$0.isSpace })!
+        guard first > 0 || last < kept.count - 1 else {
+            return Block(kind: kind, scalars: kept, sourceOffsets: keptOffsets, blankLinesBefore: blanks)
+        }
         return Block(kind: kind, scalars: Array(kept[first...last]), sourceOffsets: Array(keptOffsets[first...last]),
                      blankLinesBefore: blanks)
     }

@@ -155,6 +155,8 @@ public struct SentenceSplitter: Sendable {
         var stack: [(Unicode.Scalar, Int)] = []
         var straightOpen: Int?
         for (index, scalar) in scalars.enumerated() {
+            // Only '"' and the curly and angle quotes (U+00AB and above) matter here.
+            if scalar.value != 34 && scalar.value < 0xAB { continue }
             switch scalar {
             case "«", "\u{201C}", "\u{201E}":
                 stack.append((scalar, index))
