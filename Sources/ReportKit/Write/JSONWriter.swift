@@ -17,6 +17,62 @@ public enum JSONWriter {
     }
 }
 
+/// The bytes of one JSON document as they are written: an append is a capacity check and a
+/// copy. `[UInt8]`'s generic `append(contentsOf:)` cost about a hundred instructions for every
+/// key, indent and short value, which was most of the cost of writing report.json.
+struct JSONBytes {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    /// Called once, by the writer that owns the buffer.
+    func free() { storage.deallocate() }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (storage + count).initialize(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    mutating func append(contentsOf bytes: Slice<UnsafeMutableRawBufferPointer>) {
+        append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self))
+    }
+
+    mutating func append(contentsOf text: String.UTF8View) {
+        var text = String(text)
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}
+
 struct JSONWriterError: Error, CustomStringConvertible {
     let description: String
 }
@@ -24,12 +80,14 @@ struct JSONWriterError: Error, CustomStringConvertible {
 final class JSONWriterState {
     // One writer per document, used by one thread: the per-access exclusivity checks Swift
     // adds to class properties cost more than the appends themselves.
-    @exclusivity(unchecked) var out: [UInt8] = []
+    @exclusivity(unchecked) var out = JSONBytes(capacity: 64 * 1024)
     /// Open containers: whether each is an object, and how many members it has so far.
     @exclusivity(unchecked) private var open: [(isObject: Bool, count: Int)] = []
     private static let indents: [[UInt8]] = (0..<64).map { [10] + [UInt8](repeating: 32, count: $0 * 2) }
 
-    init() { out.reserveCapacity(64 * 1024) }
+    init() {}
+
+    deinit { out.free() }
 
     var depth: Int { open.count }
 
@@ -74,7 +132,7 @@ final class JSONWriterState {
     func finished() -> [UInt8] {
         closeContainers(downTo: 0)
         out.append(10)
-        return out
+        return out.bytes
     }
 
     func separator() {
