@@ -146,6 +146,17 @@ struct JSONWriterTests {
         #expect(try JSONDecoder().decode(Sample.self, from: Data(bytes)) == sample)
     }
 
+    @Test("a document larger than the first buffer grows and still reads back")
+    func growth() throws {
+        let long = String(repeating: "Phrase « longue », avec des accents é à ü. ", count: 40)
+        let sample = Sample(text: long, number: 7, ratio: 0.5, flag: false, optional: "x",
+                            list: Array(0..<20_000), nested: Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\($0)", [long]) }),
+                            day: CalendarDay(iso: "2025-02-07")!, language: .english)
+        let bytes = try JSONWriter.encode(sample)
+        #expect(bytes.count > 4 * 64 * 1024)
+        #expect(try JSONDecoder().decode(Sample.self, from: Data(bytes)) == sample)
+    }
+
     @Test("the report of the seed reads back as the same report")
     func reportRoundTrip() throws {
         let article = try loadArticle(try read(seedPath))
