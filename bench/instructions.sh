@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instruction counts (valgrind --tool=callgrind) for a dry-run build of the first 29 corpus
-# articles: repeatable whatever else the machine does, so small changes can be compared.
+# articles: repeatable whatever else the machine does (hashing is made deterministic), so small
+# changes can be compared.
 #
 #   bench/instructions.sh            # total instructions, and per article
 #   TOP=40 bench/instructions.sh     # also the 40 most expensive functions (inclusive)
@@ -19,7 +20,7 @@ rm -rf "$WORK/callgrind" && mkdir -p "$IN"
 cp "$C"/articles/a0000[1-9].txt "$C"/articles/a0001[0-9].txt "$C"/articles/a0002[0-9].txt "$IN"/
 # valgrind 3.19 cannot read the DWARF 5 debug info Swift emits: profile a stripped copy (symbols stay).
 cp .build/release/reportgen "$WORK/callgrind/reportgen" && strip -g "$WORK/callgrind/reportgen"
-valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind/out" "$WORK/callgrind/reportgen" \
+SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind/out" "$WORK/callgrind/reportgen" \
     build "$IN" --output "$WORK/callgrind/site" --dry-run --quiet --jobs 1 2>&1 | grep -o 'Collected : [0-9]*' | \
     awk -v n="$(ls "$IN" | wc -l)" '{ printf "instructions: %d total, %.1f M per article (%d articles, dry run, 1 job)\n", $3, $3 / n / 1e6, n }'
 if [ -n "${TOP:-}" ]; then

@@ -52,6 +52,20 @@ struct RenderingTests {
         #expect(String(decoding: html, as: UTF8.self) == "&lt;a &amp; &quot;b&quot;&gt; ü")
     }
 
+    @Test("SVG numbers read as String(Double) wrote them, rounded to a tenth")
+    func svgNumbers() {
+        func reference(_ value: Double) -> String {
+            let rounded = (value * 10).rounded() / 10
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var values = Array(stride(from: -300.0, to: 3000.0, by: 0.0371)) + [0, -0.04, -0.05, 0.05, 0.25, 2.25, -2.25, 1e9 + 0.35]
+        for _ in 0..<5000 { values.append(Double.random(in: -1e6...1e6, using: &generator)) }
+        for value in values where SVGText.number(value) != reference(value) {
+            Issue.record("\(value): \(SVGText.number(value)) != \(reference(value))")
+        }
+    }
+
     @Test("anchor links become spans with safe ids only")
     func anchors() {
         let html = MarkdownToHTML().render("[A sentence](anchor:s12) and [bad](anchor:\"onload=x)")

@@ -37,9 +37,15 @@ enum SVGText {
         return units * fontSize
     }
 
+    /// One decimal at most ("12", "12.3", "-0.5"): written from the integer count of tenths,
+    /// which gives the digits `String(Double)` gives for such values without its general algorithm.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        let scaled = (value * 10).rounded()
+        guard abs(scaled) < 1e15 else { return String(scaled / 10) }
+        let tenths = Int(scaled)
+        if tenths % 10 == 0 { return String(tenths / 10) }
+        let magnitude = abs(tenths)
+        return "\(tenths < 0 ? "-" : "")\(magnitude / 10).\(magnitude % 10)"
     }
 }
 
