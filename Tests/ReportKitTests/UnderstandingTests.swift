@@ -250,4 +250,27 @@ struct TextScanningTests {
         }
         #expect(!ArticleLoader.mayHoldInvisibleFormatting("Été « cité » — l’État…"))
     }
+
+    @Test("truncating by scalars cuts where truncating by characters cut")
+    func truncation() {
+        func reference(_ text: String, _ limit: Int) -> String {
+            guard text.count > limit else { return text }
+            let cut = text.prefix(limit - 1)
+            if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+                return String(cut[..<space]) + "…"
+            }
+            return String(cut) + "…"
+        }
+        let texts = [
+            "Le gouvernement a annoncé — selon « Le Monde » — un plan de 10 milliards d’euros pour l’État…",
+            "Short", "exactlyten", "A sentence with no spaces at all in it: abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "Cafe\u{301} au lait, cre\u{300}me bru\u{302}le\u{301}e, et des mots qui font passer la limite", "日本語のテキストはここで切られます、とても長い文章です",
+            "Emoji 👩‍💻 in a long sentence that goes past the limit for sure", "Line\r\nbreak in a long sentence that is cut somewhere",
+        ]
+        for text in texts {
+            for limit in [5, 10, 20, 30, 40, 90] {
+                #expect(text.truncated(to: limit) == reference(text, limit), "\(text) / \(limit)")
+            }
+        }
+    }
 }

@@ -154,12 +154,36 @@ func countWords<C: Collection>(scalars: C) -> Int where C.Element == Unicode.Sca
 extension String {
     /// Cuts to `limit` characters with an ellipsis, on a word boundary when possible.
     func truncated(to limit: Int) -> String {
+        // No more bytes than the limit: no more characters either.
+        if utf8.count <= limit { return self }
+        if let cut = truncatedByScalars(to: limit) { return cut }
         guard count > limit else { return self }
         let cut = prefix(limit - 1)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             return String(cut[..<space]) + "…"
         }
         return String(cut) + "…"
+    }
+}
+
+extension String {
+    /// `truncated` counted in scalars, for text in which each scalar is a character of its own
+    /// (Latin letters, punctuation, no combining marks, no CR): counting characters means
+    /// finding grapheme breaks, many times slower. Nil for other text.
+    private func truncatedByScalars(to limit: Int) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(Swift.min(utf8.count, limit + 1))
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            guard (value < 0x300 && value != 13) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
+            if scalars.count <= limit { scalars.append(scalar) }
+        }
+        guard scalars.count > limit else { return self }
+        let cut = scalars[..<(limit - 1)]
+        if let space = cut.lastIndex(of: " "), space > limit / 2 {
+            return String(scalars: cut[..<space]) + "…"
+        }
+        return String(scalars: cut) + "…"
     }
 }
 
