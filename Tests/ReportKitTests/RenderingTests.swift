@@ -1,3 +1,4 @@
+import CCmark
 import Foundation
 import Testing
 @testable import ReportKit
@@ -63,6 +64,20 @@ struct RenderingTests {
         for _ in 0..<5000 { values.append(Double.random(in: -1e6...1e6, using: &generator)) }
         for value in values where SVGText.number(value) != reference(value) {
             Issue.record("\(value): \(SVGText.number(value)) != \(reference(value))")
+        }
+    }
+
+    @Test("pages parsed in the per-thread arena give libcmark's own output, page after page, small and large")
+    func arenaMatchesDefaultAllocator() {
+        let long = String(repeating: "Une phrase *longue* avec [un lien](https://example.org/a) et `du code`. ", count: 6_000)
+        let list = (0..<3_000).map { "- item \($0) [source](index.html#s\($0)) **gras**" }.joined(separator: "\n")
+        for markdown in ["# Titre\n\nUn paragraphe.", long, list, "> cite\n\n1. un\n2. deux\n\n```\ncode\n```", long + "\n\n" + list] {
+            let expected = markdown.withCString { text -> String in
+                let html = cmark_markdown_to_html(text, strlen(text), CMARK_OPT_DEFAULT)!
+                defer { free(html) }
+                return String(cString: html)
+            }
+            for _ in 0..<2 { #expect(MarkdownToHTML().render(markdown) == expected) }
         }
     }
 

@@ -20,17 +20,18 @@ public struct MarkdownToHTML: Sendable {
     /// The same on UTF-8 bytes: page bodies go from the template to cmark to the layout
     /// without becoming strings.
     func render(bytes markdown: [UInt8], figures: [String: String] = [:]) -> [UInt8] {
-        let document: OpaquePointer? = markdown.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
+        // Everything libcmark allocates for this page comes from the thread's arena and is
+        // dropped at once when the HTML has been copied out (no tree walk to free it).
+        let arena = CmarkArena.current
+        defer { arena.reset() }
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator) else { return [] }
+        markdown.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
         }
-        guard let document else { return [] }
-        defer { cmark_node_free(document) }
+        guard let document = cmark_parser_finish(parser) else { return [] }
         convertAnchors(in: document)
         insertFigures(figures, in: document)
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
-        defer { free(html) }
         let length = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
@@ -56,7 +57,7 @@ public struct MarkdownToHTML: Sendable {
                 cmark_node_free(link)
                 continue
             }
-            guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard let span = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena.allocator) else { continue }
             cmark_node_set_on_enter(span, "<span class=\"anchor\" id=\"\(id)\">")
             cmark_node_set_on_exit(span, "</span>")
             while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
@@ -76,7 +77,7 @@ public struct MarkdownToHTML: Sendable {
             slots.append((node, String(cString: url + 7)))
         }
         for (paragraph, name) in slots {
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { continue }
             cmark_node_set_on_enter(block, figures[name] ?? "")
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(paragraph, block)
