@@ -14,14 +14,18 @@ final class CmarkArena {
     private static let chunkSize = 256 * 1024
     private static let headerSize = 16
 
-    private var chunks: [UnsafeMutableRawPointer] = []
-    private var chunkIndex = 0
-    private var used = 0
+    // One arena per thread: the exclusivity checks Swift adds to class properties would cost
+    // more than the bump allocation itself.
+    @exclusivity(unchecked) private var chunks: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var chunkIndex = 0
+    @exclusivity(unchecked) private var chunk: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var used = 0
     /// Blocks too large for a chunk, freed by `reset`.
-    private var large: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var large: [UnsafeMutableRawPointer] = []
 
     private init() {
-        chunks.append(Self.mallocOrTrap(Self.chunkSize))
+        chunk = Self.mallocOrTrap(Self.chunkSize)
+        chunks.append(chunk)
     }
 
     deinit {
@@ -73,9 +77,10 @@ final class CmarkArena {
             if used + total > Self.chunkSize {
                 chunkIndex += 1
                 if chunkIndex == chunks.count { chunks.append(Self.mallocOrTrap(Self.chunkSize)) }
+                chunk = chunks[chunkIndex]
                 used = 0
             }
-            block = chunks[chunkIndex] + used
+            block = chunk + used
             used += total
         }
         block.storeBytes(of: size, as: Int.self)
@@ -96,6 +101,7 @@ final class CmarkArena {
     /// Drops every block: the chunks are kept for the next page, large blocks are freed.
     func reset() {
         chunkIndex = 0
+        chunk = chunks[0]
         used = 0
         for block in large { Glibc.free(block) }
         large.removeAll(keepingCapacity: true)
