@@ -16,18 +16,28 @@ enum Escaping: Sendable {
 /// would start new blocks), invisible formatting is dropped, other non-ASCII scalars are copied,
 /// and each remaining ASCII byte is handed to `ascii`, which writes it escaped as it needs.
 enum InsertedText {
+    /// `plain` has 128 entries: true for the printable ASCII bytes the escaper copies as they
+    /// are. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8], ascii: (UInt8, inout [UInt8]) -> Void) {
+    static func append(_ text: String, to out: inout [UInt8], plain: [Bool], ascii: (UInt8, inout [UInt8]) -> Void) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            append(utf8: bytes, to: &out, ascii: ascii)
+            append(utf8: bytes, to: &out, plain: plain, ascii: ascii)
         }
-        if done == nil { append(utf8: Array(text.utf8), to: &out, ascii: ascii) }
+        if done == nil { append(utf8: Array(text.utf8), to: &out, plain: plain, ascii: ascii) }
+    }
+
+    /// A table for `plain`: printable ASCII (33 to 126) except `escaped`.
+    static func plainTable(escaping escaped: String) -> [Bool] {
+        var table = (0..<128).map { $0 > 32 && $0 < 127 }
+        for byte in escaped.utf8 { table[Int(byte)] = false }
+        return table
     }
 
     /// Walks UTF-8 rather than scalars: most inserted text is ASCII, and a scalar view costs
     /// several times more per character. The bytes are valid UTF-8 (they come from a `String`).
     @inline(__always)
-    static func append<Bytes: RandomAccessCollection>(utf8 bytes: Bytes, to out: inout [UInt8], ascii: (UInt8, inout [UInt8]) -> Void)
+    static func append<Bytes: RandomAccessCollection>(utf8 bytes: Bytes, to out: inout [UInt8], plain: [Bool],
+                                                      ascii: (UInt8, inout [UInt8]) -> Void)
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var previousSpace = false
         var index = bytes.startIndex
@@ -35,6 +45,20 @@ enum InsertedText {
         while index < end {
             let lead = bytes[index]
             if lead < 128 {
+                if plain[Int(lead)] {
+                    var stop = index + 1
+                    while stop < end {
+                        let next = bytes[stop]
+                        if next < 128 && plain[Int(next)] { stop += 1; continue }
+                        // One space followed by a plain byte stays one space: part of the run.
+                        if next == 32 && stop + 1 < end && bytes[stop + 1] < 128 && plain[Int(bytes[stop + 1])] { stop += 2; continue }
+                        break
+                    }
+                    out.append(contentsOf: bytes[index..<stop])
+                    index = stop
+                    previousSpace = false
+                    continue
+                }
                 index += 1
                 if lead <= 32 || lead == 127 {
                     if !previousSpace { out.append(32) }
@@ -76,9 +100,10 @@ enum InsertedText {
 /// (a heading, a list, a table, a code block).
 public enum MarkdownEscaping {
     /// ASCII bytes that get a backslash first.
+    private static let escapedCharacters = "\\`*_{}[]()#+-.!|<>&~^\"':=$%@"
     private static let escaped: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
-        for scalar in "\\`*_{}[]()#+-.!|<>&~^\"':=$%@".utf8 { table[Int(scalar)] = true }
+        for scalar in escapedCharacters.utf8 { table[Int(scalar)] = true }
         return table
     }()
 
@@ -89,9 +114,11 @@ public enum MarkdownEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    private static let plain = InsertedText.plainTable(escaping: escapedCharacters)
+
     static func append(_ text: String, to out: inout [UInt8]) {
         let escaped = Self.escaped
-        InsertedText.append(text, to: &out) { byte, out in
+        InsertedText.append(text, to: &out, plain: plain) { byte, out in
             if escaped[Int(byte)] { out.append(UInt8(ascii: "\\")) }
             out.append(byte)
         }
@@ -101,8 +128,10 @@ public enum MarkdownEscaping {
 /// Inserted text as libcmark renders Markdown-escaped text: folded as `MarkdownEscaping` folds
 /// it, then `&`, `<`, `>` and `"` escaped as libcmark escapes them.
 enum HTMLTextEscaping {
+    private static let plain = InsertedText.plainTable(escaping: "&<>\"")
+
     static func append(_ text: String, to out: inout [UInt8]) {
-        InsertedText.append(text, to: &out) { byte, out in
+        InsertedText.append(text, to: &out, plain: plain) { byte, out in
             switch byte {
             case 38: out.append(contentsOf: "&amp;".utf8)
             case 60: out.append(contentsOf: "&lt;".utf8)
