@@ -44,6 +44,53 @@ struct RenderingTests {
         }
     }
 
+    @Test("the byte walk escapes 3,000 random strings as a walk over scalars does")
+    func escapingMatchesScalarWalk() {
+        func reference(_ text: String, escaped: Set<UInt8>, html: Bool) -> [UInt8] {
+            var out: [UInt8] = [], previousSpace = false
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value <= 32 || value == 127 || (value >= 128 && (value < 160 || scalar.properties.isWhitespace)) {
+                    if !previousSpace { out.append(32) }
+                    previousSpace = true
+                    continue
+                }
+                if value < 128 {
+                    let byte = UInt8(value)
+                    if html {
+                        switch byte {
+                        case 38: out += Array("&amp;".utf8)
+                        case 60: out += Array("&lt;".utf8)
+                        case 62: out += Array("&gt;".utf8)
+                        case 34: out += Array("&quot;".utf8)
+                        default: out.append(byte)
+                        }
+                    } else {
+                        if escaped.contains(byte) { out.append(92) }
+                        out.append(byte)
+                    }
+                } else {
+                    if BlockReader.isInvisibleFormatting(scalar) { continue }   // leaves the space state as it is
+                    out += Array(String(scalar).utf8)
+                }
+                previousSpace = false
+            }
+            return out
+        }
+        let markdownEscaped = Set("\\`*_{}[]()#+-.!|<>&~^\"':=$%@".utf8)
+        let alphabet: [String] = ["a", "Z", "é", " ", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "\u{2003}", "*", "_", "[", "]", "<", ">", "&",
+                                  "\"", "'", "-", ".", "#", "\\", "`", "😀", "日", "\u{0085}", "\u{7F}", "\u{1}", "word", "é ", " x"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            var markdown: [UInt8] = [], html: [UInt8] = []
+            MarkdownEscaping.append(text, to: &markdown)
+            HTMLTextEscaping.append(text, to: &html)
+            #expect(markdown == reference(text, escaped: markdownEscaped, html: false), "\(text.debugDescription)")
+            #expect(html == reference(text, escaped: [], html: true), "\(text.debugDescription)")
+        }
+    }
+
     @Test("escaping folds every kind of space to one and drops invisible formatting")
     func escapingWalk() {
         let text = "a\u{00A0}\u{2003} b\u{200B}c\u{0085}d\té\u{1F600}\u{3000}\u{3000}e\n\u{FEFF}f\u{7F}g"
