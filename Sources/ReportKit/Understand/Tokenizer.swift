@@ -22,8 +22,11 @@ struct Token: Sendable {
 
     /// The folded form without trailing dots: what gazetteer keys are made of. Computed: most
     /// tokens have no trailing dot, and a third string per token was a visible copying cost.
-    var key: String {
-        guard endsWithDot, folded.utf8.count > 1 else { return folded }
+    var key: String { endsWithDot ? Self.key(of: folded) : folded }
+
+    /// `folded` without its trailing dots (one character at least stays).
+    static func key(of folded: String) -> String {
+        guard folded.utf8.count > 1 else { return folded }
         var key = folded
         while key.hasSuffix(".") && key.count > 1 { key.removeLast() }
         return key
@@ -143,15 +146,15 @@ enum Tokenizer {
             }
             hash = (hash ^ UInt32(folded)) &* 0x0100_0193
         }
-        let text = String(unsafeUninitializedCapacity: utf8.count) { _ = $0.initialize(from: utf8); return utf8.count }
+        let text = String(decoding: utf8, as: UTF8.self)
         var folded = text
         if ascii {
             if needsFolding {
-                folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                folded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
                     for (position, byte) in utf8.enumerated() {
                         buffer[position] = byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte)
                     }
-                    return utf8.count
+                    return String(decoding: buffer, as: UTF8.self)
                 }
             }
         } else {
@@ -164,13 +167,12 @@ enum Tokenizer {
                 else if position > start && scalar.isUppercaseLetter { innerUpper = true }
             }
         }
-        let first = scalars[start]
-        var token = Token(text: text, folded: folded, start: start, end: end,
-                          isCapitalized: first.isUppercaseLetter, hasDigit: hasDigit,
-                          hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
-                          endsWithDot: scalars[end - 1] == ".", hash: hash, keyHash: hash)
-        if token.endsWithDot { token.keyHash = WordHash.of(token.key) }
-        return token
+        let endsWithDot = scalars[end - 1] == "."
+        let keyHash = endsWithDot ? WordHash.of(Token.key(of: folded)) : hash
+        return Token(text: text, folded: folded, start: start, end: end,
+                     isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
+                     hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
+                     endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
     }
 
     /// `foldForMatching` for a word: each scalar folded through the table, straight into the
