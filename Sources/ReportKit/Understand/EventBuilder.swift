@@ -12,7 +12,7 @@ struct EventBuilder {
         "renegoc", "approuv", "approv", "fined", "condamn", "bought", "valued", "valoris",
     ]
 
-    /// Rejects at once most words whose first three letters start no stem.
+    /// Rejects at once most words whose first four letters start no stem.
     static let eventStemFilter = PrefixFilter(stems: eventStems)
 
     static func isEventWord(_ folded: String) -> Bool {

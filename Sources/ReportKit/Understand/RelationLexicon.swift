@@ -40,16 +40,19 @@ enum RelationLexicon {
         "utilisateur", "hebergement", "hebergements", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",
     ]
 
-    /// Rejects at once most words whose first three letters start no stem.
+    /// Rejects at once most words whose first four letters start no stem.
     static let stemFilter = PrefixFilter(stems: stems.map(\.0))
     static let wordFilter = WordFilter(words.keys)
 
-    static func kind(of token: Token) -> Relation.Kind? {
-        guard token.isWord, token.folded.utf8.count >= 4 else { return nil }
-        if wordFilter.mightContain(token.hash), let kind = words[token.folded] { return kind }
-        guard stemFilter.mightStart(token.folded) else { return nil }
-        if notCues.contains(token.folded) { return nil }
-        return stems.first { token.folded.hasPrefix($0.0) }?.1
+    /// The relation `tokens[index]` cues, if any. The token is read in place: most words are no
+    /// cue, and copying each token to ask showed in profiles.
+    static func kind(in tokens: [Token], at index: Int) -> Relation.Kind? {
+        guard !tokens[index].isPunctuation, tokens[index].folded.utf8.count >= 4 else { return nil }
+        if wordFilter.mightContain(tokens[index].hash), let kind = words[tokens[index].folded] { return kind }
+        guard stemFilter.mightStart(tokens[index].folded) else { return nil }
+        let folded = tokens[index].folded
+        if notCues.contains(folded) { return nil }
+        return stems.first { folded.hasPrefix($0.0) }?.1
     }
 
     /// Relations that read the same both ways.

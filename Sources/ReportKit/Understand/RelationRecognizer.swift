@@ -34,7 +34,7 @@ struct RelationRecognizer {
             var typedPairs = 0
             for index in tokens.indices {
                 // Most words are no cue: asked of the array element, so that only cues are copied.
-                guard let kind = RelationLexicon.kind(of: tokens[index]), !isInsideMention(index, mentions) else { continue }
+                guard let kind = RelationLexicon.kind(in: tokens, at: index), !isInsideMention(index, mentions) else { continue }
                 let token = tokens[index]
                 let clause = clauseBounds(tokens, around: index)
                 let before = mentions.filter { $0.tokens.upperBound <= index && $0.tokens.lowerBound >= clause.lowerBound }
