@@ -29,6 +29,9 @@ enum DateLexicon {
     static let startWords: Set<String> = Set(frenchMonths.keys).union(englishMonths.keys).union(weekdays.keys)
         .union(relativePhrasesByFirstWord.keys).union(["entre", "between", "de", "from"])
     static let startFilter = WordFilter(startWords)
+    /// Month names (French and English) and first words of relative phrases, by digest.
+    static let monthFilter = WordFilter(Array(frenchMonths.keys) + Array(englishMonths.keys))
+    static let relativeStartFilter = WordFilter(relativePhrasesByFirstWord.keys)
 
     enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
 

@@ -13,6 +13,7 @@ struct DateRecognizer {
     }
 
     private func month(_ token: Token) -> Int? {
+        guard DateLexicon.monthFilter.mightContain(token.keyHash) else { return nil }
         let key = token.key
         if let month = DateLexicon.frenchMonths[key], language == .french || !token.isCapitalized || DateLexicon.englishMonths[key] == nil {
             // "Mars" capitalised mid-sentence is the planet, not the month.
@@ -30,6 +31,8 @@ struct DateRecognizer {
     }
 
     private func day(_ token: Token) -> Int? {
+        // "1er", "21st", "3": at most two digits and a suffix.
+        guard token.hasDigit, token.scalarCount <= 4 else { return nil }
         var text = token.folded
         for suffix in ["er", "st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
         guard let value = Int(text), (1...31).contains(value) else { return nil }
@@ -189,7 +192,8 @@ struct DateRecognizer {
     private func qualifier(_ word: String) -> String? { DateLexicon.qualifiers[word] }
 
     private func relativePhrase(_ tokens: [Token], at index: Int) -> (Int, DateLexicon.Shift)? {
-        guard let candidates = DateLexicon.relativePhrasesByFirstWord[tokens[index].folded] else { return nil }
+        guard DateLexicon.relativeStartFilter.mightContain(tokens[index].hash),
+              let candidates = DateLexicon.relativePhrasesByFirstWord[tokens[index].folded] else { return nil }
         var best: (Int, DateLexicon.Shift)?
         for (words, shift) in candidates where words.count > (best?.0 ?? 0) && index + words.count <= tokens.count {
             if tokens.hasWords(words, at: index) { best = (words.count, shift) }

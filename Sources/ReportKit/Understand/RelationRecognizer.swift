@@ -54,8 +54,7 @@ struct RelationRecognizer {
                     continue
                 }
                 // "le partenariat entre X et Y", "les investissements de X dans Y": both after the cue.
-                let bothAfter: Set<Relation.Kind> = [.partnersWith, .investsIn, .competesWith, .mentionedWith]
-                if bothAfter.contains(kind), subject == nil || (index + 1 < tokens.count && ["entre", "between", "de", "d'", "of"].contains(tokens[index + 1].folded)) {
+                if Self.bothAfter.contains(kind), subject == nil || (index + 1 < tokens.count && ["entre", "between", "de", "d'", "of"].contains(tokens[index + 1].folded)) {
                     if after.count >= 2 { subject = after.removeFirst() }
                 }
                 guard let subject, let source = idByDraft[subject.entity] else { continue }
@@ -125,15 +124,24 @@ struct RelationRecognizer {
     }
 
     /// The clause around a token: bounded by ";", "." and by "mais"/"but"/relative breaks.
+    private static let bothAfter: Set<Relation.Kind> = [.partnersWith, .investsIn, .competesWith, .mentionedWith]
+
+    private static let clauseBreaks: Set<String> = [
+        ";", ".", "!", "?", "mais", "but", "tandis", "whereas", "while", "(", ")", "«", "»", "afin", "si", "parce",
+        "car", "lorsque", "quand", "because", "if", "when", "condition", "although", "bien",
+    ]
+    /// Most words break no clause: their digest says so before the set is asked.
+    private static let clauseBreakFilter = WordFilter(clauseBreaks)
+
     private func clauseBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
-        let breaks: Set<String> = [
-            ";", ".", "!", "?", "mais", "but", "tandis", "whereas", "while", "(", ")", "«", "»", "afin", "si", "parce",
-            "car", "lorsque", "quand", "because", "if", "when", "condition", "although", "bien",
-        ]
+        let breaks = Self.clauseBreaks, filter = Self.clauseBreakFilter
+        func isBreak(_ position: Int) -> Bool {
+            filter.mightContain(tokens[position].hash) && breaks.contains(tokens[position].folded)
+        }
         var start = index
-        while start > 0, !breaks.contains(tokens[start - 1].folded) { start -= 1 }
+        while start > 0, !isBreak(start - 1) { start -= 1 }
         var end = index + 1
-        while end < tokens.count, !breaks.contains(tokens[end].folded) { end += 1 }
+        while end < tokens.count, !isBreak(end) { end += 1 }
         return start..<end
     }
 }
