@@ -19,6 +19,8 @@ struct EntityRecognizer {
 
     private(set) var drafts: [Draft] = []
     private var byKey: [String: Int] = [:]
+    /// Keys of names not in the gazetteer, by surface: made once per name, not once per mention.
+    private var unknownKeyBySurface: [String: String] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -238,7 +240,14 @@ struct EntityRecognizer {
     }
 
     private mutating func unknownEntity(_ surface: String, kind: Entity.Kind, certain: Bool) -> Int {
-        let key = "u:" + Gazetteer.key(of: surface)
+        // The same surfaces come back sentence after sentence: their key is made once.
+        let key: String
+        if let known = unknownKeyBySurface[surface] {
+            key = known
+        } else {
+            key = "u:" + Gazetteer.key(of: surface)
+            unknownKeyBySurface[surface] = key
+        }
         if let existing = byKey[key] {
             if certain && !drafts[existing].kindIsCertain { drafts[existing].kind = kind; drafts[existing].kindIsCertain = true }
             return existing
@@ -253,15 +262,16 @@ struct EntityRecognizer {
     private mutating func mergeShortForms(_ analyses: inout [SentenceAnalysis]) {
         var byFirstWord: [String: Int] = [:]
         var byLastWord: [String: Int] = [:]
+        let wordsByDraft = drafts.map { Tokenizer.tokens($0.name).filter(\.isWord).map(\.folded) }
         for (index, draft) in drafts.enumerated() {
-            let words = Tokenizer.tokens(draft.name).filter(\.isWord).map(\.folded)
+            let words = wordsByDraft[index]
             guard words.count >= 2 else { continue }
             if byFirstWord[words[0]] == nil { byFirstWord[words[0]] = index }
             if draft.kind == .person, byLastWord[words[words.count - 1]] == nil { byLastWord[words[words.count - 1]] = index }
         }
         var replacement: [Int: Int] = [:]
         for (index, draft) in drafts.enumerated() where !draft.fromGazetteer {
-            let words = Tokenizer.tokens(draft.name).filter(\.isWord).map(\.folded)
+            let words = wordsByDraft[index]
             guard words.count == 1 else { continue }
             let candidates = [byFirstWord[words[0]], byLastWord[words[0]]].compactMap { $0 }.filter { $0 != index }
             if let target = candidates.min() { replacement[index] = target }
