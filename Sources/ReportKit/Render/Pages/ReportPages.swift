@@ -86,7 +86,7 @@ struct ReportPages {
         let title = page == .overview ? report.headline.text : "\(strings[page.rawValue] ?? page.rawValue) — \(report.headline.text)"
         let description = report.firstSentence ?? report.headline.text
         return try templates.renderBytes(TemplateSet.layoutTemplate, [
-            "lang": .text(language.rawValue), "title": .text(title), "description": .text(String(description.prefix(200))),
+            "lang": .text(language.rawValue), "title": .text(title), "description": .text(description.utf8.count <= 200 ? description : String(description.prefix(200))),
             "root": .text(root), "body": .bytes(body), "nav": .list(nav), "hasReportNav": true, "t": templates.stringScope(language),
             "generator": .text(report.generator),
             "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.urlPath)" }),
