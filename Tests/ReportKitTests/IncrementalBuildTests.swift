@@ -162,6 +162,26 @@ struct IncrementalBuildTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/site/story-3/timeline.html"))
     }
 
+    @Test("files a killed build left in the generation being built are gone once the next build publishes it")
+    func killedBuildLeftovers() throws {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: 2)
+        _ = try build([folder + "/in"], folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        // The next build updates the unpublished generation: make it look like a killed build's.
+        let published = try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/site")
+        let other = folder + "/" + (published.hasSuffix("gen-a") ? ".site.gen-b" : ".site.gen-a")
+        try FileManager.default.removeItem(atPath: other + "/" + SiteManifest.fileName)
+        try writeFile(other, "story-9/index.html", "left by a killed build")
+        try writeFile(other, "stray.txt", "left by a killed build")
+        let before = try snapshot(folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/site") != published)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-9"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site/stray.txt"))
+        #expect(try snapshot(folder + "/site") == before)
+    }
+
     @Test("--no-cache rebuilds every file; the output is the same bytes")
     func noCache() throws {
         let folder = try temporaryFolder()

@@ -28,6 +28,9 @@ public final class OutputSite: @unchecked Sendable {
     /// The generation being built existed before this build: any path in it may already be a
     /// hard link shared with the published generation, so it is unlinked before it is written.
     private var targetExisted = false
+    /// Files found in the generation being built when it had no manifest (a killed build left
+    /// them): listed before this build writes, so that a first build never lists what it wrote.
+    private var suspectFiles: [String] = []
 
     public init(path: String, operations: FileOperations = .live) {
         // The path as given, without trailing slashes. Not standardizingPath: on Linux it resolves
@@ -76,6 +79,7 @@ public final class OutputSite: @unchecked Sendable {
             }
             if !useCache { active = nil }
             targetExisted = fileManager.fileExists(atPath: targetGeneration)
+            suspectFiles = target == nil && targetExisted ? unknownFiles() : []
             // The manifest goes first: a build killed from here on leaves this generation marked unknown.
             try operations.createDirectory(targetGeneration)
             try operations.remove((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName))
@@ -151,7 +155,7 @@ public final class OutputSite: @unchecked Sendable {
         defer { releaseLock() }
         do {
             // Files this generation had that the new site has not (from the build before last).
-            let previous = Set(target?.files.keys ?? [:].keys).union(unknownFiles())
+            let previous = Set(target?.files.keys ?? [:].keys).union(suspectFiles)
             var emptied: Set<String> = []
             for stale in previous.subtracting(manifest.files.keys) {
                 let full = (targetGeneration as NSString).appendingPathComponent(stale)
@@ -184,7 +188,6 @@ public final class OutputSite: @unchecked Sendable {
 
     /// Without a manifest (a build of it was killed), every file in the generation is suspect.
     private func unknownFiles() -> [String] {
-        guard target == nil else { return [] }
         var result: [String] = []
         let enumerator = fileManager.enumerator(atPath: targetGeneration)
         while let relative = enumerator?.nextObject() as? String {
