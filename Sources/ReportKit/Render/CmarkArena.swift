@@ -43,12 +43,20 @@ final class CmarkArena {
         return arena
     }
 
+    /// `body` with the thread's arena, borrowed: libcmark allocates for every node, and a
+    /// retain and release of the arena around each allocation cost more than the allocation.
+    @inline(__always)
+    private static func withCurrent<Result>(_ body: (CmarkArena) -> Result) -> Result {
+        guard let raw = pthread_getspecific(threadKey) else { return body(current) }
+        return Unmanaged<CmarkArena>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
+    }
+
     /// The `cmark_mem` to hand to libcmark: it allocates from the calling thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(
-            calloc: { count, size in CmarkArena.current.allocate(count * size, zeroed: true) },
-            realloc: { pointer, size in CmarkArena.current.reallocate(pointer, size) },
+            calloc: { count, size in CmarkArena.withCurrent { $0.allocate(count * size, zeroed: true) } },
+            realloc: { pointer, size in CmarkArena.withCurrent { $0.reallocate(pointer, size) } },
             free: { _ in }))
         return memory
     }()

@@ -12,10 +12,9 @@ extension JSONWriterState {
         separator()
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        out.append(contentsOf: Self.keySeparator)
+        let separator: StaticString = "\" : "
+        out.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
     }
-
-    private static let keySeparator: [UInt8] = Array("\" : ".utf8)
 
     func openObject() { begin(object: true, at: depth) }
     func closeObject() { closeContainers(downTo: depth - 1) }

@@ -83,7 +83,9 @@ final class JSONWriterState {
     @exclusivity(unchecked) var out = JSONBytes(capacity: 64 * 1024)
     /// Open containers: whether each is an object, and how many members it has so far.
     @exclusivity(unchecked) private var open: [(isObject: Bool, count: Int)] = []
-    private static let indents: [[UInt8]] = (0..<64).map { [10] + [UInt8](repeating: 32, count: $0 * 2) }
+    /// A line break and up to 63 levels of indent, as one static string: an indent is a slice
+    /// of it, with no array to retain.
+    private static let lineAndIndent: StaticString = "\n                                                                                                                              "
 
     init() {}
 
@@ -142,8 +144,9 @@ final class JSONWriterState {
     }
 
     private func newline(indent: Int) {
-        if indent < Self.indents.count {
-            out.append(contentsOf: Self.indents[indent])
+        let line = Self.lineAndIndent
+        if 1 + indent * 2 <= line.utf8CodeUnitCount {
+            out.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: 1 + indent * 2))
         } else {
             out.append(10)
             for _ in 0..<indent { out.append(32); out.append(32) }
