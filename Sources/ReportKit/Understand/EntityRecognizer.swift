@@ -32,8 +32,10 @@ struct EntityRecognizer {
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
         var capitalizedInside: Set<String> = []
         for analysis in analyses {
-            for (index, token) in analysis.tokens.enumerated() where token.isCapitalized && !isInitial(analysis.tokens, index) {
-                capitalizedInside.insert(token.folded)
+            let tokens = analysis.tokens
+            // By index: enumerating copied every token of the article.
+            for index in tokens.indices where tokens[index].isCapitalized && !isInitial(tokens, index) {
+                capitalizedInside.insert(tokens[index].folded)
             }
         }
         for index in analyses.indices {
