@@ -226,7 +226,9 @@ public struct SiteBuild {
         hasher.combine(baseURL ?? "")
         hasher.combine(options.sourceDateEpoch.map(String.init) ?? "")
         for name in templates.sources.keys.sorted() { hasher.combine(name); hasher.combine(templates.sources[name]!.text) }
-        for summary in summaries { for field in SiteManifest.summaryFields(summary) { hasher.combine(field) } }
+        for summary in summaries {
+            SiteManifest.forEachSummaryField(summary) { prefix, value in hasher.combine(value, prefix: prefix) }
+        }
         return hasher.hexDigest
     }
 

@@ -40,18 +40,42 @@ public enum InputDiscovery {
         free(resolved)
         guard !visited.contains(real) else { return }
         visited.insert(real)
-        let fileManager = FileManager.default
-        let names = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        for name in names where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+        // readdir's entry types say which entries are files and folders: Foundation's listing
+        // and a stat per entry were a tenth of a one-article rebuild of 10,000 articles.
+        guard let directory = opendir(folder) else { return }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+        }
+        closedir(directory)
+        entries.sort { $0.name < $1.name }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for (name, type) in entries {
+            let path = prefix + name
+            let isDirectory: Bool
+            switch Int(type) {
+            case Int(DT_DIR): isDirectory = true
+            case Int(DT_REG): isDirectory = false
+            default:
+                // A link or an unknown type: ask the file system, following links.
+                var folderFlag: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &folderFlag) else { continue }
+                isDirectory = folderFlag.boolValue
+            }
+            if isDirectory {
                 collect(path, into: &files, visited: &visited)
-            } else if articleExtensions.contains((name as NSString).pathExtension.lowercased()),
-                      !name.uppercased().hasPrefix("README") {
+            } else if articleExtensions.contains(fileExtension(name).lowercased()), !name.uppercased().hasPrefix("README") {
                 files.append(path)
             }
         }
+    }
+
+    /// What follows the last dot of a name ("" for none), as `NSString.pathExtension` says.
+    static func fileExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...])
     }
 }

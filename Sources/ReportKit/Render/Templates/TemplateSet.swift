@@ -252,7 +252,9 @@ extension TemplateSet {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
-    mutating func combine(_ text: String) {
+    /// `text`, after `prefix` when there is one (the same digest as `combine(prefix + text)`).
+    mutating func combine(_ text: String, prefix: UInt8? = nil) {
+        if let prefix { value = (value ^ UInt64(prefix)) &* 0x100000001b3 }
         for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
         value = (value ^ 0xff) &* 0x100000001b3
     }
