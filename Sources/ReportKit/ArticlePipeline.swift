@@ -209,7 +209,11 @@ struct ArticlePipeline: @unchecked Sendable {
 
     /// "slug/timeline/index.html" → "timeline/index.html": the key of `pageDigests`.
     static func outputName(of path: String, slug: String) -> String {
-        String(path.dropFirst(slug.count + 1))
+        // Counted in bytes: `path` starts with `slug` and a slash, and counting characters
+        // was a tenth of a rebuild that reuses 10,000 articles.
+        let bytes = path.utf8
+        let start = bytes.index(bytes.startIndex, offsetBy: slug.utf8.count + 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        return String(path[start...])
     }
 
     private func cachedReport(slug: String, site: OutputSite) throws(Diagnostic) -> Report {

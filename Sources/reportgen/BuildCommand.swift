@@ -87,11 +87,13 @@ struct BuildCommand: ParsableCommand {
         if templateFolder == nil, FileManager.default.fileExists(atPath: "templates/layout.html") {
             templateFolder = "templates"
         }
-        let options = BuildOptions(
+        var options = BuildOptions(
             inputs: inputs, output: output, templates: templateFolder, strict: strict, published: published,
             entitiesFile: entities, dryRun: dryRun, baseURL: baseURL,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) },
             jobs: jobs, useCache: !noCache)
+        // One build, then the process exits: no need to free what the build held.
+        options.freesMemoryAfterBuild = watch
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let lines = ReportLines(quiet: quiet, verbose: verbose)
         let build = SiteBuild(options: options, events: { event in
