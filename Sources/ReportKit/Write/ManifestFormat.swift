@@ -59,15 +59,17 @@ extension SiteManifest {
         return out
     }
 
-    init?(decoding bytes: [UInt8]) {
-        guard let parsed = bytes.withUnsafeBufferPointer({ Self.decode($0) }) else { return nil }
+    /// - Parameter filesOnly: read only the output files and their digests (what the generation
+    ///   being rebuilt is asked), not the article records.
+    init?(decoding bytes: [UInt8], filesOnly: Bool = false) {
+        guard let parsed = bytes.withUnsafeBufferPointer({ Self.decode($0, filesOnly: filesOnly) }) else { return nil }
         self = parsed
     }
 
     /// Lines are found with memchr and fields as byte ranges; a `String` is made only for a field
     /// that is kept. Splitting every line into an array of strings first was most of the cost
     /// of reading a 120,000-line manifest, read twice by every rebuild.
-    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> SiteManifest? {
+    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, filesOnly: Bool) -> SiteManifest? {
         guard let base = buffer.baseAddress else { return nil }
         var fields = ManifestLine(base: base)
         var position = 0
@@ -100,10 +102,13 @@ extension SiteManifest {
             case UInt8(ascii: "F") where fields.count == 3:
                 manifest.files[fields.string(1)] = fields.string(2)
             case UInt8(ascii: "P") where fields.count == 3:
+                guard !filesOnly else { continue }
                 guard record != nil else { return nil }
                 record!.value.pages[fields.string(1)] = fields.string(2)
             case UInt8(ascii: "A"):
-                guard fields.count == 15, let summary = summary(fields) else { return nil }
+                guard fields.count == 15 else { return nil }
+                guard !filesOnly else { continue }
+                guard let summary = summary(fields) else { return nil }
                 if let record { manifest.articles[record.source] = record.value }
                 var pages: [String: String] = [:]
                 pages.reserveCapacity(4)

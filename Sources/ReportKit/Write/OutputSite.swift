@@ -19,7 +19,7 @@ public final class OutputSite: @unchecked Sendable {
     private(set) var activeGeneration: String?
     /// What the published generation holds (nil on a first build).
     private(set) var active: SiteManifest?
-    /// What the generation being updated held when its last build completed.
+    /// What the generation being updated held when its last build completed: its files only.
     private(set) var target: SiteManifest?
     /// Counters for the summary.
     private(set) var written = 0
@@ -68,7 +68,8 @@ public final class OutputSite: @unchecked Sendable {
             let targetPath = targetGeneration
             let read = ResultSlots<SiteManifest?>(count: 2)
             DispatchQueue.concurrentPerform(iterations: useCache ? 2 : 1) { slot in
-                read.set(slot, slot == 0 ? activePath.flatMap(Self.readManifest) : Self.readManifest(targetPath))
+                // Of the generation being rebuilt only the file digests are asked.
+                read.set(slot, slot == 0 ? activePath.flatMap { Self.readManifest($0) } : Self.readManifest(targetPath, filesOnly: true))
             }
             active = read.values[0] ?? nil
             if useCache {
@@ -219,10 +220,10 @@ public final class OutputSite: @unchecked Sendable {
         }
     }
 
-    static func readManifest(_ generation: String) -> SiteManifest? {
+    static func readManifest(_ generation: String, filesOnly: Bool = false) -> SiteManifest? {
         guard let data = FileManager.default.contents(atPath: (generation as NSString).appendingPathComponent(SiteManifest.fileName))
         else { return nil }
-        return SiteManifest(decoding: Array(data))
+        return SiteManifest(decoding: Array(data), filesOnly: filesOnly)
     }
 
     // MARK: Ownership and locking
