@@ -136,7 +136,7 @@ func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String 
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// Splits text into word tokens (letters, digits and inner hyphens/apostrophes).
+/// Counts the words of a text (runs of letters and digits, with inner hyphens and apostrophes).
 func countWords<S: StringProtocol>(_ text: S) -> Int { countWords(scalars: text.unicodeScalars) }
 
 func countWords<C: Collection>(scalars: C) -> Int where C.Element == Unicode.Scalar {
