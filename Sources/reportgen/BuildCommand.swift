@@ -177,7 +177,12 @@ final class ReportLines: @unchecked Sendable {
         self.verbose = verbose
     }
 
-    func add(_ line: String) { lines.append(line) }
+    /// The line is made only when it may be printed: quiet builds and builds of more than
+    /// `limit` reports (without --verbose) print none, and a rebuild of 10,000 made 10,000.
+    func add(_ line: @autoclosure () -> String) {
+        guard !quiet, verbose || lines.count <= Self.limit else { return }
+        lines.append(line())
+    }
 
     func flush(total: Int) {
         guard !quiet, verbose || total <= Self.limit else { return }

@@ -274,3 +274,25 @@ struct TextScanningTests {
         }
     }
 }
+
+@Suite("Calendar days")
+struct CalendarDayTests {
+    @Test("ISO dates written digit by digit read as the padded interpolation did")
+    func iso() {
+        func reference(_ day: CalendarDay) -> String {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let digits = String(value)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            return "\(pad(day.year, 4))-\(pad(day.month, 2))-\(pad(day.day, 2))"
+        }
+        for (year, month, day) in [(2025, 1, 7), (999, 12, 31), (5, 3, 9), (9999, 10, 10), (10000, 1, 1), (-5, 1, 1), (2024, 2, 29)] {
+            // Set field by field: the failable initialiser refuses some of these on purpose.
+            var value = CalendarDay(year: 2025, month: 1, day: 1)!
+            value.year = year
+            value.month = month
+            value.day = day
+            #expect(value.iso == reference(value))
+        }
+    }
+}

@@ -39,6 +39,22 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     }
 
     public var iso: String {
+        // Written digit by digit: a rebuild asks it of every report's date several times.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                let fields = [(year, 4, 0), (month, 2, 5), (day, 2, 8)]
+                for (value, width, start) in fields {
+                    var rest = value
+                    for position in stride(from: start + width - 1, through: start, by: -1) {
+                        buffer[position] = UInt8(48 + rest % 10)
+                        rest /= 10
+                    }
+                }
+                buffer[4] = UInt8(ascii: "-")
+                buffer[7] = UInt8(ascii: "-")
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
