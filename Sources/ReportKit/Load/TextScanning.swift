@@ -196,6 +196,21 @@ extension String {
     }
 }
 
+/// Scalars decoded from UTF-8 that is known to be valid (it comes from a `String`), shared by the
+/// walks that read bytes instead of a scalar view.
+enum UTF8Scalar {
+    @inline(__always)
+    static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int) -> (value: UInt32, length: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+}
+
 extension String {
     /// The scalars as an array, reserved from the UTF-8 length: `Array(unicodeScalars)` walks
     /// the text twice (once to count).
@@ -207,20 +222,8 @@ extension String {
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var index = 0, written = 0
                 while index < bytes.count {
-                    let lead = bytes[index]
-                    var value: UInt32
-                    if lead < 0x80 {
-                        value = UInt32(lead); index += 1
-                    } else if lead < 0xE0 {
-                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); index += 2
-                    } else if lead < 0xF0 {
-                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    } else {
-                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
-                    }
+                    let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                    index += length
                     buffer[written] = Unicode.Scalar(value).unsafelyUnwrapped
                     written += 1
                 }

@@ -128,7 +128,7 @@ enum Tokenizer {
                                   start: Int, end: Int, punctuation: Bool) -> Token {
         var ascii = true, needsFolding = false
         var hasDigit = false, hasLower = false, innerUpper = false
-        var hash: UInt32 = 0x811C9DC5
+        var hash = WordHash.seed
         for (position, byte) in utf8.enumerated() {
             if byte >= 128 { ascii = false; break }
             var folded = byte
@@ -144,7 +144,7 @@ enum Tokenizer {
                 needsFolding = true
                 folded = 39
             }
-            hash = (hash ^ UInt32(folded)) &* 0x0100_0193
+            hash = WordHash.adding(folded, to: hash)
         }
         let text = String(decoding: utf8, as: UTF8.self)
         var folded = text

@@ -7,10 +7,14 @@ enum WordHash {
     }
 
     static func of<Bytes: Sequence>(bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        var hash: UInt32 = 0x811C9DC5
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        var hash = seed
+        for byte in bytes { hash = adding(byte, to: hash) }
         return hash
     }
+
+    /// FNV-1a, a byte at a time, for callers that digest while they do other work per byte.
+    static let seed: UInt32 = 0x811C9DC5
+    @inline(__always) static func adding(_ byte: UInt8, to hash: UInt32) -> UInt32 { (hash ^ UInt32(byte)) &* 0x0100_0193 }
 }
 
 /// A 65,536-bit map of word digests: `mightContain` is false for most words not in the set, and

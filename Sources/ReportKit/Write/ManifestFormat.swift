@@ -29,7 +29,7 @@ extension SiteManifest {
         func tag(_ byte: UInt8) { out.append(byte) }
         // Byte order, not String's Unicode order: the same result for these paths, much faster.
         func sortedKeys<V>(_ dictionary: [String: V]) -> [String] {
-            dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            dictionary.keys.sorted(by: Self.precedes)
         }
         Self.appendEscaped(Self.formatLine, to: &out)
         field(generator)

@@ -42,23 +42,27 @@ struct SiteManifest: Sendable {
 enum ContentDigest {
     static func of(_ bytes: [UInt8]) -> String {
         var value: UInt64 = 0xcbf29ce484222325 ^ UInt64(bytes.count)
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
-                value ^= value >> 32
-                offset += 8
-            }
-            while offset < buffer.count {
-                value = (value ^ UInt64(buffer[offset])) &* 0x100000001b3
-                offset += 1
-            }
-        }
+        bytes.withUnsafeBytes { absorb($0, into: &value) }
         value ^= value >> 29
         value = value &* 0xBF58_476D_1CE4_E5B9
         value ^= value >> 32
         return hex60(value)
+    }
+
+    /// Mixes `bytes` into `value` eight bytes a step, then the tail a byte at a time: shared by
+    /// the file digests and `FNV1a`.
+    @inline(__always)
+    static func absorb(_ bytes: UnsafeRawBufferPointer, into value: inout UInt64) {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            value = (value ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
+            value ^= value >> 32
+            offset += 8
+        }
+        while offset < bytes.count {
+            value = (value ^ UInt64(bytes[offset])) &* 0x100000001b3
+            offset += 1
+        }
     }
 
     /// 60 bits as 15 hex digits: a string of at most 15 bytes is stored inline by Swift, so the

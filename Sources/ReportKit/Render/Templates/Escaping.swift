@@ -69,9 +69,7 @@ enum InsertedText {
                 }
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            let (value, length) = UTF8Scalar.decode(bytes, at: index)
             if value < 160 || isUnicodeWhitespace(value) {
                 if !previousSpace { out.append(32) }
                 previousSpace = true
