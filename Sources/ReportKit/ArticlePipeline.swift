@@ -5,11 +5,11 @@ import Foundation
 struct ArticleInput: Sendable {
     let path: String
     let source: SourceText?
-    let key: String
+    let key: Digest
     let slug: String
     /// Digest of the article's bytes, and the file's size, inode and modification time when it
     /// was read (empty when the file was too new to trust: see `stamp(of:)`).
-    let content: String
+    let content: Digest
     let stamp: String
     /// The record of an earlier build with the same key, when there is one.
     let cached: SiteManifest.ArticleRecord?
@@ -32,7 +32,7 @@ struct ArticleInput: Sendable {
         // Same size, inode and modification time as when an earlier build read it: the bytes are
         // those it digested, and the file need not be read again.
         if let cached, !stamp.isEmpty, cached.stamp == stamp,
-           ContentDigest.of([cached.content, settings]) == cached.key {
+           ContentDigest.of([cached.content.hex, settings]) == cached.key {
             self.cached = cached
             self.source = nil
             content = cached.content
@@ -40,13 +40,12 @@ struct ArticleInput: Sendable {
             slug = cached.slug
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileOperations.readFile(path) else {
             throw .error(FileManager.default.fileExists(atPath: path) ? .unreadableFile : .fileNotFound, file: path,
                 "cannot read the article", hint: "check that the file exists and is readable")
         }
-        let bytes = [UInt8](data)
         content = ContentDigest.of(bytes)
-        key = ContentDigest.of([content, settings])
+        key = ContentDigest.of([content.hex, settings])
         if let cached, cached.key == key {
             self.cached = cached
             self.source = nil
@@ -86,8 +85,8 @@ struct ArticleInput: Sendable {
         return results.values.map { $0! }
     }
 
-    func record(pages: [String: String], summary: ReportSummary) -> SiteManifest.ArticleRecord {
-        SiteManifest.ArticleRecord(key: key, slug: slug, stamp: stamp, content: content, pages: pages, summary: summary)
+    func record(outputs: [SiteManifest.Output], summary: ReportSummary) -> SiteManifest.ArticleRecord {
+        SiteManifest.ArticleRecord(key: key, slug: slug, stamp: stamp, content: content, outputs: outputs, summary: summary)
     }
 }
 
@@ -95,8 +94,6 @@ struct ArticleInput: Sendable {
 struct ArticleOutcome: Sendable {
     var path: String
     var record: SiteManifest.ArticleRecord?
-    /// Output path → digest, for the manifest.
-    var files: [(String, String)] = []
     var diagnostics: [Diagnostic] = []
     var reused = false
 }
@@ -111,9 +108,9 @@ struct ArticlePipeline: @unchecked Sendable {
     let site: OutputSite?
     let cachedSite: SiteManifest?
 
-    /// Digest of what each output of a report depends on besides the article.
-    func pageDigests() -> [String: String] {
-        var digests: [String: String] = [:]
+    /// Digest of what each file of a report depends on besides the article, by file name.
+    func outputDigests() -> [String: Digest] {
+        var digests: [String: Digest] = [:]
         let shared = [TemplateSet.layoutTemplate, TemplateSet.stringsFile] + templates.partialNames
         for page in ReportPages.Page.allCases {
             digests[page.outputName] = ContentDigest.of(([page.template] + shared).map { templates.sources[$0]?.text ?? "" })
@@ -125,7 +122,7 @@ struct ArticlePipeline: @unchecked Sendable {
     }
 
     func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
-        let digests = pageDigests()
+        let digests = outputDigests()
         let results = OutcomeStore(count: inputs.count)
         let workers = min(jobs, max(1, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -140,39 +137,37 @@ struct ArticlePipeline: @unchecked Sendable {
         return results.outcomes.compactMap { $0 }
     }
 
-    private func process(_ input: ArticleInput, digests: [String: String]) -> ArticleOutcome {
+    private func process(_ input: ArticleInput, digests: [String: Digest]) -> ArticleOutcome {
         var outcome = ArticleOutcome(path: input.path)
         let slug = input.slug
         do throws(Diagnostic) {
-            // Reuse: same bytes and settings, and pages rendered with the same templates.
-            if let cached = input.cached, let cachedSite, let site {
-                let stale = cached.pages.filter { path, digest in digests[Self.outputName(of: path, slug: slug)] != digest }
-                var report: Report?
-                if !stale.isEmpty { report = try cachedReport(slug: slug, site: site) }
-                var pages = cached.pages
+            // Reuse: same bytes and settings, and files made with the same templates.
+            if let cached = input.cached, cachedSite != nil, let site {
+                let stale = cached.outputs.filter { digests[$0.name] != $0.templates }
                 var rendered: [String: [UInt8]] = [:]
-                if let report {
+                if !stale.isEmpty {
+                    let report = try cachedReport(slug: slug, site: site)
                     let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
-                    let kinds = Set(stale.keys.compactMap { ReportPages.Page(outputPath: $0, slug: slug) })
-                    for page in try renderer.render(only: kinds) { rendered[page.path] = page.html }
-                    if stale.keys.contains("\(slug)/timeline.json") {
-                        rendered["\(slug)/timeline.json"] = try ReportData.timelineBytes(report, format: renderer.format)
+                    let kinds = Set(stale.compactMap { ReportPages.Page(outputName: $0.name) })
+                    for page in try renderer.render(only: kinds) { rendered[page.name] = page.html }
+                    if stale.contains(where: { $0.name == "timeline.json" }) {
+                        rendered["timeline.json"] = try ReportData.timelineBytes(report, format: renderer.format)
                     }
                 }
-                for path in cached.pages.keys.sorted() {
-                    let digest: String
-                    if let bytes = rendered[path] {
-                        digest = ContentDigest.of(bytes)
-                        try site.place(path, bytes, digest: digest)
-                        pages[path] = digests[Self.outputName(of: path, slug: slug)]
+                var outputs = cached.outputs
+                let folder = site.folder(slug)
+                for index in outputs.indices {
+                    let name = outputs[index].name
+                    if let bytes = rendered[name] {
+                        let digest = ContentDigest.of(bytes)
+                        try site.place(name, in: folder, bytes, digest: digest)
+                        outputs[index].digest = digest
+                        outputs[index].templates = digests[name] ?? Digest(0)
                     } else {
-                        guard let known = cachedSite.files[path] else { throw Diagnostic.error(.writeFailed, file: path, "cache is inconsistent") }
-                        digest = known
-                        try site.place(path, nil, digest: digest)
+                        try site.place(name, in: folder, nil, digest: outputs[index].digest)
                     }
-                    outcome.files.append((path, digest))
                 }
-                outcome.record = input.record(pages: pages, summary: cached.summary)
+                outcome.record = input.record(outputs: outputs, summary: cached.summary)
                 outcome.reused = stale.isEmpty
                 return outcome
             }
@@ -186,34 +181,25 @@ struct ArticlePipeline: @unchecked Sendable {
             let report = Report(article: loaded.article, facts: facts)
             // Render: facts → pages and data files.
             let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
-            var outputs: [(String, [UInt8])] = try renderer.render(only: nil).map { ($0.path, $0.html) }
-            outputs.append(("\(slug)/report.json", try ReportJSON.encode(report)))
-            outputs.append(("\(slug)/timeline.json", try ReportData.timelineBytes(report, format: renderer.format)))
-            outputs.append(("\(slug)/stakeholders.json", try ReportData.stakeholdersBytes(report)))
+            var files: [(name: String, bytes: [UInt8])] = try renderer.render(only: nil).map { ($0.name, $0.html) }
+            files.append(("report.json", try ReportJSON.encode(report)))
+            files.append(("timeline.json", try ReportData.timelineBytes(report, format: renderer.format)))
+            files.append(("stakeholders.json", try ReportData.stakeholdersBytes(report)))
             // Write (into the unpublished generation).
-            var pages: [String: String] = [:]
-            for (path, bytes) in outputs {
+            var outputs: [SiteManifest.Output] = []
+            outputs.reserveCapacity(files.count)
+            let folder = site?.folder(slug)
+            for (name, bytes) in files {
                 let digest = ContentDigest.of(bytes)
-                try site?.place(path, bytes, digest: digest)
-                outcome.files.append((path, digest))
-                pages[path] = digests[Self.outputName(of: path, slug: slug)]
+                if let site, let folder { try site.place(name, in: folder, bytes, digest: digest) }
+                outputs.append(.init(name: name, digest: digest, templates: digests[name] ?? Digest(0)))
             }
-            outcome.record = input.record(pages: pages, summary: ReportSummary(report))
+            outcome.record = input.record(outputs: SiteManifest.sortedByName(outputs), summary: ReportSummary(report))
         } catch {
             outcome.diagnostics.append(error)
             outcome.record = nil
-            outcome.files = []
         }
         return outcome
-    }
-
-    /// "slug/timeline/index.html" → "timeline/index.html": the key of `pageDigests`.
-    static func outputName(of path: String, slug: String) -> String {
-        // Counted in bytes: `path` starts with `slug` and a slash, and counting characters
-        // was a tenth of a rebuild that reuses 10,000 articles.
-        let bytes = path.utf8
-        let start = bytes.index(bytes.startIndex, offsetBy: slug.utf8.count + 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
-        return String(path[start...])
     }
 
     private func cachedReport(slug: String, site: OutputSite) throws(Diagnostic) -> Report {

@@ -92,7 +92,7 @@ public struct SiteBuild {
         } catch { throw DiagnosticList([error]) }
         let settings = ContentDigest.of([
             ReportKitVersion.string, options.published?.iso ?? "", baseURL ?? "", understanding.fingerprint,
-        ])
+        ]).hex
 
         // 2. Key every article (its bytes and the settings) and find its slug, before any writing,
         //    so that two articles claiming one slug are an error that changes nothing.
@@ -128,25 +128,19 @@ public struct SiteBuild {
                                        published: options.published, site: site, cachedSite: site?.active)
         let outcomes = pipeline.process(inputs, jobs: max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount),
                                         strict: options.strict, events: events)
-        var records: [String: SiteManifest.ArticleRecord] = [:]
-        var fileDigests: [String: String] = [:]
-        var fileOrder: [String] = []
-        var articleOrder: [String] = []
+        var manifest = SiteManifest()
         var summaries: [ReportSummary] = []
         var unchanged = 0
         defer {
             if !options.freesMemoryAfterBuild {
-                _ = Unmanaged.passRetained(LeftForExit([site as Any, outcomes, inputs, keyed, records, fileDigests, fileOrder,
-                                                        articleOrder, summaries]))
+                _ = Unmanaged.passRetained(LeftForExit([site as Any, outcomes, inputs, keyed, manifest, summaries]))
             }
         }
         for outcome in outcomes {
             diagnostics += outcome.diagnostics
             guard let record = outcome.record else { continue }
-            records[outcome.path] = record
+            manifest.add(source: outcome.path, record)
             summaries.append(record.summary)
-            for (path, digest) in outcome.files { fileDigests[path] = digest; fileOrder.append(path) }
-            articleOrder.append(outcome.path)
             if outcome.reused { unchanged += 1 }
         }
         let failed = diagnostics.filter { $0.severity == .error }.count
@@ -177,27 +171,22 @@ public struct SiteBuild {
             let sitePaths = ["index.html", "404.html", "assets/style.css"] + (baseURL == nil ? [] : ["sitemap.xml", "feed.xml"])
             let siteKey = siteKey(summaries, templates: templates, baseURL: baseURL)
             let known = site?.active.flatMap { active in
-                active.siteKey == siteKey ? sitePaths.compactMap { path in active.files[path].map { (path, $0) } } : nil
+                active.siteKey == siteKey ? sitePaths.compactMap { path in active.siteFiles[path].map { (path, $0) } } : nil
             } ?? []
             if let site, !known.isEmpty, known.count == sitePaths.count {
                 // Nothing the site-wide pages show has changed: keep them as they are.
                 for (path, digest) in known {
-                    fileDigests[path] = digest
-                    fileOrder.append(path)
-                    try site.place(path, nil, digest: digest)
+                    manifest.addSiteFile(path, digest: digest)
+                    try site.place(siteFile: path, nil, digest: digest)
                 }
             } else {
                 for (path, bytes) in try siteFiles(summaries, templates: templates, baseURL: baseURL) {
                     let digest = ContentDigest.of(bytes)
-                    fileDigests[path] = digest
-                    fileOrder.append(path)
-                    try site?.place(path, bytes, digest: digest)
+                    manifest.addSiteFile(path, digest: digest)
+                    try site?.place(siteFile: path, bytes, digest: digest)
                 }
             }
             // 7. Publish: the new generation replaces the old one in one rename.
-            var manifest = SiteManifest(files: fileDigests, articles: records)
-            manifest.fileOrder = fileOrder
-            manifest.articleOrder = articleOrder
             manifest.siteKey = siteKey
             try site?.commit(manifest)
         } catch {
@@ -207,7 +196,7 @@ public struct SiteBuild {
         for outcome in outcomes {
             if let record = outcome.record { events(.built(record.summary, pages: 4, reused: outcome.reused)) }
         }
-        return BuildResult(reports: summaries, files: fileDigests.count, written: site?.written ?? 0,
+        return BuildResult(reports: summaries, files: manifest.fileCount, written: site?.written ?? 0,
                            linked: site?.linked ?? 0, kept: site?.kept ?? 0, unchangedArticles: unchanged,
                            diagnostics: diagnostics, failedArticles: failed)
     }

@@ -209,18 +209,27 @@ struct IncrementalBuildTests {
         let summary = ReportSummary(sourcePath: "in/\(odd).txt", slug: "s", headline: odd, source: nil,
                                     published: CalendarDay(iso: "2025-01-31"), language: .french, wordCount: 12,
                                     isTruncated: true, leadSentence: "")
-        let manifest = SiteManifest(
-            files: ["s/index.html": "0123456789abcdef", "\(odd)/x": "fedcba9876543210"],
-            articles: ["in/\(odd).txt": .init(key: "k", slug: "s", stamp: "1:2:3.4", content: "c", pages: ["s/index.html": "t1", "s/timeline.html": "t2"], summary: summary)])
+        let outputs: [SiteManifest.Output] = [.init(name: "index.html", digest: Digest(0x0123456789abcde), templates: Digest(1)),
+                                              .init(name: "x\(odd)", digest: Digest(0xfedcba987654321), templates: Digest(.max))]
+        var manifest = SiteManifest()
+        manifest.addSiteFile("\(odd)/x", digest: Digest(15))
+        manifest.add(source: "in/\(odd).txt", .init(key: Digest(7), slug: "s", stamp: "1:2:3.4", content: Digest(8), outputs: outputs, summary: summary))
         let bytes = manifest.encoded()
         let decoded = try #require(SiteManifest(decoding: bytes))
         #expect(decoded.encoded() == bytes)
-        #expect(decoded.files == manifest.files)
+        #expect(decoded.siteFiles == manifest.siteFiles)
+        #expect(decoded.reportFiles["s"] == outputs)
+        #expect(decoded.contains(path: "s/x\(odd)") && decoded.contains(path: "\(odd)/x") && !decoded.contains(path: "s/report.json"))
         let record = try #require(decoded.articles["in/\(odd).txt"])
-        #expect(record.pages == ["s/index.html": "t1", "s/timeline.html": "t2"])
+        #expect(record.outputs == outputs)
+        let filesOnly = try #require(SiteManifest(decoding: bytes, filesOnly: true))
+        #expect(filesOnly.articles.isEmpty && filesOnly.reportFiles == decoded.reportFiles)
         #expect(record.summary.headline == odd && record.summary.source == nil && record.summary.leadSentence == "")
         #expect(record.summary.published?.iso == "2025-01-31" && record.summary.isTruncated)
         #expect(SiteManifest(decoding: Array("{\"files\":{}}".utf8)) == nil)
+        for value: UInt64 in [0, 1, 0xabc, .max] { #expect(Digest(hex: Digest(value).hex) == Digest(value)) }
+        #expect(Digest(hex: "0123456789abcdE") == nil && Digest(hex: "0123456789abcd") == nil && Digest(hex: "0123456789abcdef") == nil)
+        #expect(SiteManifest(decoding: Array("reportgen-manifest 3\tg\tk\nend\n".utf8)) == nil)
         for cut in [4, 20, 40, bytes.count / 2] { #expect(SiteManifest(decoding: Array(bytes.dropLast(cut))) == nil) }
     }
 }

@@ -15,7 +15,7 @@ public struct Understanding: Sendable {
             fingerprint = (try? String(contentsOfFile: extraGazetteer, encoding: .utf8)) ?? ""
         }
         self.gazetteer = gazetteer
-        self.fingerprint = ContentDigest.of([fingerprint])
+        self.fingerprint = ContentDigest.of([fingerprint]).hex
     }
 
     public func facts(for article: Article, fallbackPublished: CalendarDay?) throws(Diagnostic) -> (Facts, [Diagnostic]) {

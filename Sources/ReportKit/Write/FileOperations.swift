@@ -52,4 +52,39 @@ public struct FileOperations: Sendable {
             if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         })
+
+    /// A file's bytes, read straight into the array (nil when it cannot be opened or read):
+    /// Foundation's `Data` and the copy out of it doubled the memory touched by every read.
+    public static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // Reads into uninitialised room: `size` bytes first, then whatever the file grew by
+        // (or all of it, for files that report no size).
+        var bytes: [UInt8] = []
+        var room = max(Int(info.st_size), 0) + 1
+        while true {
+            var failed = false
+            var ended = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = 0
+                while count < room {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, room - count)
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if read == 0 { ended = true; return }
+                    count += read
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if ended { return bytes }
+            room = 1 << 16
+        }
+    }
 }

@@ -2,67 +2,54 @@
 import Glibc
 #endif
 
-/// The manifest on disk: one record per line, tab-separated, with `\`, tab and line breaks
-/// escaped. A site of 10,000 articles has a manifest of about 80,000 lines; read and written
-/// with JSONDecoder/JSONEncoder it took 40 % of a one-article rebuild, this way a few ms.
+/// The manifest on disk: one line per article and per site-wide file, tab-separated, with `\`,
+/// tab and line breaks escaped. A line per article, not per file: a site of 10,000 articles has
+/// 10,005 lines, and a one-article rebuild reads two manifests and writes one.
 ///
-///     reportgen-manifest 3 <TAB> generator <TAB> site key
-///     F <TAB> output path <TAB> digest
-///     A <TAB> source <TAB> key <TAB> slug <TAB> stamp <TAB> content digest <TAB> summary fields (see `summaryFields`)
-///     P <TAB> output path <TAB> template digest      (a page of the article above)
+///     reportgen-manifest 4 <TAB> generator <TAB> site key
+///     S <TAB> path <TAB> digest                       (a site-wide file)
+///     A <TAB> source <TAB> key <TAB> slug <TAB> stamp <TAB> content digest <TAB> summary fields (`forEachSummaryField`)
+///       then, for each file of the report's folder: <TAB> name <TAB> digest <TAB> template digest
 ///     end                                             (a cut file is no manifest)
 ///
-/// A manifest in any other format (an older reportgen's JSON) reads as no manifest: the next
-/// build rebuilds that generation, which is always safe.
+/// A manifest in any other format (an older reportgen's) reads as no manifest: the next build
+/// rebuilds that generation, which is always safe.
 extension SiteManifest {
-    static let formatLine = "reportgen-manifest 3"
+    static let formatLine = "reportgen-manifest 4"
+    /// Fields of an article line before its files.
+    private static let recordFields = 15
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(files.count * 64 + articles.count * 320)
+        out.reserveCapacity(siteFiles.count * 64 + articles.count * 700)
         // Fields go straight into the buffer: arrays of fields and variadic calls per line were
-        // most of the cost of writing a 120,000-line manifest.
+        // most of the cost of writing a large manifest.
         func field(_ text: String) {
             out.append(9)
             Self.appendEscaped(text, to: &out)
         }
-        func tag(_ byte: UInt8) { out.append(byte) }
-        // Byte order, not String's Unicode order: the same result for these paths, much faster.
-        func sortedKeys<V>(_ dictionary: [String: V]) -> [String] {
-            dictionary.keys.sorted(by: Self.precedes)
+        func digest(_ value: Digest) {
+            out.append(9)
+            value.appendHex(to: &out)
         }
         Self.appendEscaped(Self.formatLine, to: &out)
         field(generator)
         field(siteKey)
         out.append(10)
-        // Every path added to `files` was appended to `fileOrder`: equal counts mean no repeats.
-        let paths = fileOrder.count == files.count ? fileOrder : sortedKeys(files)
-        for path in paths {
-            tag(UInt8(ascii: "F")); field(path); field(files[path]!); out.append(10)
+        for path in siteFileOrder {
+            out.append(UInt8(ascii: "S")); field(path); digest(siteFiles[path]!); out.append(10)
         }
-        let sources = articleOrder.count == articles.count ? articleOrder : sortedKeys(articles)
-        for source in sources {
+        for source in articleOrder {
             let record = articles[source]!
-            tag(UInt8(ascii: "A"))
-            field(source); field(record.key); field(record.slug); field(record.stamp); field(record.content)
+            out.append(UInt8(ascii: "A"))
+            field(source); digest(record.key); field(record.slug); field(record.stamp); digest(record.content)
             Self.forEachSummaryField(record.summary) { prefix, value in
                 out.append(9)
                 if let prefix { out.append(prefix) }
                 Self.appendEscaped(value, to: &out)
             }
+            for output in record.outputs { field(output.name); digest(output.digest); digest(output.templates) }
             out.append(10)
-            // A handful of pages per article: sorted by hand, without a closure per comparison.
-            var pages = Array(record.pages)
-            for index in pages.indices.dropFirst() {
-                var position = index
-                while position > 0, Self.precedes(pages[position].key, pages[position - 1].key) {
-                    pages.swapAt(position, position - 1)
-                    position -= 1
-                }
-            }
-            for (page, digest) in pages {
-                tag(UInt8(ascii: "P")); field(page); field(digest); out.append(10)
-            }
         }
         out.append(contentsOf: "end\n".utf8)
         return out
@@ -80,16 +67,29 @@ extension SiteManifest {
         }
     }
 
-    /// - Parameter filesOnly: read only the output files and their digests (what the generation
-    ///   being rebuilt is asked), not the article records.
+    /// Sorts a report's files by name, in byte order: a handful, sorted by hand without a
+    /// closure per comparison.
+    static func sortedByName(_ outputs: [Output]) -> [Output] {
+        var outputs = outputs
+        for index in outputs.indices.dropFirst() {
+            var position = index
+            while position > 0, precedes(outputs[position].name, outputs[position - 1].name) {
+                outputs.swapAt(position, position - 1)
+                position -= 1
+            }
+        }
+        return outputs
+    }
+
+    /// - Parameter filesOnly: read only the files and their digests (what the generation being
+    ///   rebuilt is asked), not the article records.
     init?(decoding bytes: [UInt8], filesOnly: Bool = false) {
         guard let parsed = bytes.withUnsafeBufferPointer({ Self.decode($0, filesOnly: filesOnly) }) else { return nil }
         self = parsed
     }
 
     /// Lines are found with memchr and fields as byte ranges; a `String` is made only for a field
-    /// that is kept. Splitting every line into an array of strings first was most of the cost
-    /// of reading a 120,000-line manifest, read twice by every rebuild.
+    /// that is kept.
     private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, filesOnly: Bool) -> SiteManifest? {
         guard let base = buffer.baseAddress else { return nil }
         var fields = ManifestLine(base: base)
@@ -113,35 +113,36 @@ extension SiteManifest {
         var manifest = SiteManifest()
         manifest.generator = fields.string(1)
         manifest.siteKey = fields.string(2)
-        manifest.files.reserveCapacity(buffer.count / 48)
-        manifest.articles.reserveCapacity(buffer.count / 900)
-        var record: (source: String, value: ArticleRecord)?
+        let lines = buffer.count / 600
+        manifest.reserveCapacity(reports: lines, records: !filesOnly)
         var ended = false
         while nextLine() {
             guard !ended else { return nil }
             switch fields.tag {
-            case UInt8(ascii: "F") where fields.count == 3:
-                manifest.files[fields.string(1)] = fields.string(2)
-            case UInt8(ascii: "P") where fields.count == 3:
-                guard !filesOnly else { continue }
-                guard record != nil else { return nil }
-                record!.value.pages[fields.string(1)] = fields.string(2)
+            case UInt8(ascii: "S") where fields.count == 3:
+                guard let digest = fields.digest(2) else { return nil }
+                manifest.addSiteFile(fields.string(1), digest: digest)
             case UInt8(ascii: "A"):
-                guard fields.count == 15 else { return nil }
-                guard !filesOnly else { continue }
-                guard let summary = summary(fields) else { return nil }
-                if let record { manifest.articles[record.source] = record.value }
-                var pages: [String: String] = [:]
-                pages.reserveCapacity(4)
-                record = (fields.string(1), ArticleRecord(key: fields.string(2), slug: fields.string(3), stamp: fields.string(4),
-                                                          content: fields.string(5), pages: pages, summary: summary))
+                guard fields.count >= recordFields, (fields.count - recordFields) % 3 == 0 else { return nil }
+                var outputs: [Output] = []
+                outputs.reserveCapacity((fields.count - recordFields) / 3)
+                for index in stride(from: recordFields, to: fields.count, by: 3) {
+                    guard let digest = fields.digest(index + 1), let templates = fields.digest(index + 2) else { return nil }
+                    outputs.append(Output(name: fields.name(index), digest: digest, templates: templates))
+                }
+                if filesOnly {
+                    manifest.addFiles(slug: fields.string(3), outputs)
+                    continue
+                }
+                guard let summary = summary(fields), let key = fields.digest(2), let content = fields.digest(5) else { return nil }
+                manifest.add(source: fields.string(1), ArticleRecord(key: key, slug: fields.string(3), stamp: fields.string(4),
+                                                                     content: content, outputs: outputs, summary: summary))
             case UInt8(ascii: "e") where fields.count == 1 && fields.string(0) == "end":
                 ended = true
             default:
                 return nil
             }
         }
-        if let record { manifest.articles[record.source] = record.value }
         return ended ? manifest : nil
     }
 
@@ -219,39 +220,94 @@ extension SiteManifest {
     }
 }
 
-/// The tab-separated fields of one manifest line, as byte ranges into the manifest.
-private struct ManifestLine {
+/// The tab-separated fields of one manifest line, as byte ranges into the manifest. The ranges
+/// live in storage made once per manifest: growing arrays field by field was most of the cost
+/// of reading one.
+private final class ManifestLine {
     let base: UnsafePointer<UInt8>
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
+    private var capacity = 64
+    private var starts: UnsafeMutablePointer<Int>
+    private var ends: UnsafeMutablePointer<Int>
+    private var escaped: UnsafeMutablePointer<Bool>
+    private(set) var count = 0
 
     init(base: UnsafePointer<UInt8>) {
         self.base = base
-        starts.reserveCapacity(16); ends.reserveCapacity(16); escaped.reserveCapacity(16)
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        escaped = .allocate(capacity: capacity)
     }
 
-    var count: Int { starts.count }
-    var tag: UInt8 { starts.isEmpty || ends[0] == starts[0] ? 0 : base[starts[0]] }
+    deinit {
+        starts.deallocate(); ends.deallocate(); escaped.deallocate()
+    }
 
-    mutating func split(_ start: Int, _ end: Int) {
-        starts.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true); escaped.removeAll(keepingCapacity: true)
+    var tag: UInt8 { count == 0 || ends[0] == starts[0] ? 0 : base[starts[0]] }
+
+    func split(_ start: Int, _ end: Int) {
+        count = 0
         var fieldStart = start, index = start, hasEscape = false
-        while true {
-            if index >= end || base[index] == 9 {
-                starts.append(fieldStart); ends.append(min(index, end)); escaped.append(hasEscape)
-                if index >= end { return }
+        while index < end {
+            // Eight bytes at a time to the next tab or backslash (fields are mostly plain).
+            if index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let found = Self.zeroBytes(word ^ 0x0909_0909_0909_0909) | Self.zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                if found == 0 { index += 8; continue }
+                index += found.trailingZeroBitCount / 8
+            }
+            let byte = base[index]
+            if byte == 9 {
+                append(fieldStart, index, hasEscape)
                 fieldStart = index + 1
                 hasEscape = false
-            } else if base[index] == 92 {
+            } else if byte == 92 {
                 hasEscape = true
                 index += 1   // the escaped byte is never a separator
             }
             index += 1
         }
+        append(fieldStart, min(index, end), hasEscape)
+    }
+
+    /// The high bit of each zero byte of `word`; bits above the first zero byte may be wrong,
+    /// which is enough to find the first.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    @inline(__always)
+    private func append(_ start: Int, _ end: Int, _ hasEscape: Bool) {
+        if count == capacity { grow() }
+        starts[count] = start; ends[count] = end; escaped[count] = hasEscape
+        count += 1
+    }
+
+    private func grow() {
+        let larger = capacity * 2
+        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: larger)
+            new.moveInitialize(from: old, count: capacity)
+            old.deallocate()
+            return new
+        }
+        starts = moved(starts); ends = moved(ends); escaped = moved(escaped)
+        capacity = larger
     }
 
     func startsWithEquals(_ index: Int) -> Bool { ends[index] > starts[index] && base[starts[index]] == UInt8(ascii: "=") }
+
+    func digest(_ index: Int) -> Digest? {
+        escaped[index] ? nil : Digest(hex: UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index]))
+    }
+
+    /// A file name: the literal when it is one of a report's usual files.
+    func name(_ index: Int) -> String {
+        if !escaped[index], let known = ReportOutputs.interned(UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])) {
+            return known
+        }
+        return string(index)
+    }
 
     func string(_ index: Int, dropping prefix: Int = 0) -> String {
         let bytes = UnsafeBufferPointer(start: base + starts[index] + prefix, count: ends[index] - starts[index] - prefix)

@@ -105,19 +105,46 @@ public final class OutputSite: @unchecked Sendable {
         return (generation as NSString).appendingPathComponent(relative)
     }
 
-    /// Puts `bytes` at `relative` in the generation being built, doing the least file work. With
-    /// nil bytes the file is known to the published generation by its digest (a cached page).
-    func place(_ relative: String, _ bytes: [UInt8]?, digest: String) throws(Diagnostic) {
+    /// What the two generations hold of one report's folder: looked up once per report, not
+    /// once per file.
+    struct ReportFolder {
+        let slug: String
+        fileprivate let built: [SiteManifest.Output]
+        fileprivate let published: [SiteManifest.Output]
+    }
+
+    func folder(_ slug: String) -> ReportFolder {
+        ReportFolder(slug: slug, built: target?.reportFiles[slug] ?? [], published: active?.reportFiles[slug] ?? [])
+    }
+
+    /// Puts `bytes` at `name` in a report's folder of the generation being built, doing the least
+    /// file work. With nil bytes the file is known to the published generation by its digest
+    /// (a cached page).
+    func place(_ name: String, in folder: ReportFolder, _ bytes: [UInt8]?, digest: Digest) throws(Diagnostic) {
         // Most files of a rebuild are already there: decided before any path is built.
-        if target?.files[relative] == digest {
+        if folder.built.digest(named: name) == digest {
             count(\.kept)
             return
         }
+        try store(folder.slug + "/" + name, bytes, linkable: folder.published.digest(named: name) == digest)
+    }
+
+    /// Puts a site-wide file (the index, the stylesheet…) in the generation being built.
+    func place(siteFile path: String, _ bytes: [UInt8]?, digest: Digest) throws(Diagnostic) {
+        if target?.siteFiles[path] == digest {
+            count(\.kept)
+            return
+        }
+        try store(path, bytes, linkable: active?.siteFiles[path] == digest)
+    }
+
+    /// Links the published generation's file when it has the same bytes (`linkable`), else writes.
+    private func store(_ relative: String, _ bytes: [UInt8]?, linkable: Bool) throws(Diagnostic) {
         let full = targetGeneration + "/" + relative
         do {
             try ensureFolder((full as NSString).deletingLastPathComponent)
             if targetExisted { try operations.remove(full) }
-            if active?.files[relative] == digest, let activeGeneration {
+            if linkable, let activeGeneration {
                 let source = ((parent as NSString).appendingPathComponent(activeGeneration) as NSString).appendingPathComponent(relative)
                 do {
                     try operations.link(source, full)
@@ -128,7 +155,7 @@ public final class OutputSite: @unchecked Sendable {
                     try? operations.remove(full)
                 }
             }
-            guard let bytes = bytes ?? FileManager.default.contents(atPath: publishedFile(relative)).map({ [UInt8]($0) }) else {
+            guard let bytes = bytes ?? FileOperations.readFile(publishedFile(relative)) else {
                 throw FileOperations.SystemError(call: "read", path: publishedFile(relative), code: ENOENT)
             }
             try operations.write(full, bytes)
@@ -156,19 +183,23 @@ public final class OutputSite: @unchecked Sendable {
     func commit(_ manifest: SiteManifest) throws(Diagnostic) {
         defer { releaseLock() }
         do {
-            // Files this generation had that the new site has not (from the build before last).
-            // Asked path by path: building and subtracting sets of every path was a visible
-            // share of a one-article rebuild.
+            // Files this generation had that the new site has not (from the build before last),
+            // asked report by report.
             // (Suspects are listed only when the generation had no manifest: the two never overlap.)
             var emptied: Set<String> = []
-            func removeIfStale(_ path: String) throws {
-                guard manifest.files[path] == nil else { return }
-                let full = (targetGeneration as NSString).appendingPathComponent(path)
+            func remove(_ relative: String) throws {
+                let full = (targetGeneration as NSString).appendingPathComponent(relative)
                 try operations.remove(full)
                 emptied.insert((full as NSString).deletingLastPathComponent)
             }
-            if let target { for path in target.files.keys { try removeIfStale(path) } }
-            for path in suspectFiles { try removeIfStale(path) }
+            if let target {
+                for (slug, outputs) in target.reportFiles {
+                    let kept = manifest.reportFiles[slug] ?? []
+                    for output in outputs where kept.digest(named: output.name) == nil { try remove(slug + "/" + output.name) }
+                }
+                for path in target.siteFileOrder where manifest.siteFiles[path] == nil { try remove(path) }
+            }
+            for path in suspectFiles where !manifest.contains(path: path) { try remove(path) }
             removeEmptyFolders(emptied)
             try operations.write((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName), manifest.encoded())
             // Publish: a new link, renamed over the old one (rename is atomic).
@@ -221,9 +252,9 @@ public final class OutputSite: @unchecked Sendable {
     }
 
     static func readManifest(_ generation: String, filesOnly: Bool = false) -> SiteManifest? {
-        guard let data = FileManager.default.contents(atPath: (generation as NSString).appendingPathComponent(SiteManifest.fileName))
+        guard let bytes = FileOperations.readFile((generation as NSString).appendingPathComponent(SiteManifest.fileName))
         else { return nil }
-        return SiteManifest(decoding: Array(data), filesOnly: filesOnly)
+        return SiteManifest(decoding: bytes, filesOnly: filesOnly)
     }
 
     // MARK: Ownership and locking

@@ -1,19 +1,33 @@
-/// What a generation of the site holds, written last into it: every file with the digest of its
-/// bytes, and for every article the cache key it was built from, its slug, its pages and what
-/// the index needs. A build reuses what the keys say is unchanged, links files that another
-/// generation already has, and writes only the rest.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a generation of the site holds, written last into it: for every article the cache key
+/// it was built from, its slug, the files of its folder with their digests, and what the index
+/// needs; and the site-wide files with theirs. A build reuses what the keys say is unchanged,
+/// links files that another generation already has, and writes only the rest.
 struct SiteManifest: Sendable {
     static let fileName = ".reportgen-site"
 
+    /// One file of a report's folder.
+    struct Output: Sendable, Equatable {
+        /// The file's name inside the report's folder (one of `ReportOutputs.names`).
+        var name: String
+        /// Digest of the file's bytes.
+        var digest: Digest
+        /// Digest of the templates and strings it was made with (`ArticlePipeline.outputDigests`).
+        var templates: Digest
+    }
+
     struct ArticleRecord: Sendable {
         /// Digest of the article's bytes, the options and reportgen's version.
-        var key: String
+        var key: Digest
         var slug: String
         /// What the input file looked like when read (`ArticleInput.stamp`), and its bytes' digest.
         var stamp: String
-        var content: String
-        /// Output path → digest of the templates that page was rendered with.
-        var pages: [String: String]
+        var content: Digest
+        /// The files of the report's folder, in byte order of their names.
+        var outputs: [Output]
         var summary: ReportSummary
     }
 
@@ -21,32 +35,156 @@ struct SiteManifest: Sendable {
     /// Digest of everything the site-wide pages (index, 404, feeds) are made from: when it has
     /// not changed, they are not rendered again.
     var siteKey: String = ""
-    /// Output path (relative to the site) → digest of its bytes.
-    var files: [String: String]
-    /// Source path → record.
-    var articles: [String: ArticleRecord]
-    /// The order to write files and articles in, when the build knows it (input order, which is
-    /// deterministic): sorting 70,000 paths was a fifth of a one-article rebuild.
-    var fileOrder: [String] = []
-    var articleOrder: [String] = []
+    /// Site-wide file path → digest of its bytes, and the order they were added in.
+    private(set) var siteFiles: [String: Digest] = [:]
+    private(set) var siteFileOrder: [String] = []
+    /// Source path → record, and the order they were added in (input order, deterministic:
+    /// sorting 10,000 paths on every rebuild is avoided).
+    private(set) var articles: [String: ArticleRecord] = [:]
+    private(set) var articleOrder: [String] = []
+    /// Slug → the files of that report's folder. Kept per report rather than per file: a
+    /// dictionary of 70,000 paths, built twice and written once, was most of a one-article rebuild.
+    private(set) var reportFiles: [String: [Output]] = [:]
 
-    init(files: [String: String] = [:], articles: [String: ArticleRecord] = [:]) {
+    init() {
         self.generator = "reportgen \(ReportKitVersion.string)"
-        self.files = files
-        self.articles = articles
+    }
+
+    mutating func reserveCapacity(reports: Int, records: Bool) {
+        reportFiles.reserveCapacity(reports)
+        if records { articles.reserveCapacity(reports); articleOrder.reserveCapacity(reports) }
+    }
+
+    mutating func add(source: String, _ record: ArticleRecord) {
+        if articles.updateValue(record, forKey: source) == nil { articleOrder.append(source) }
+        reportFiles[record.slug] = record.outputs
+    }
+
+    /// The files of a report, without its record (what is read of the generation being rebuilt).
+    mutating func addFiles(slug: String, _ outputs: [Output]) {
+        reportFiles[slug] = outputs
+    }
+
+    mutating func addSiteFile(_ path: String, digest: Digest) {
+        if siteFiles.updateValue(digest, forKey: path) == nil { siteFileOrder.append(path) }
+    }
+
+    var fileCount: Int { reportFiles.values.reduce(siteFiles.count) { $0 + $1.count } }
+
+    /// The digest of a report's file (`slug` given) or of a site-wide file.
+    func digest(slug: String?, name: String) -> Digest? {
+        guard let slug else { return siteFiles[name] }
+        return reportFiles[slug]?.digest(named: name)
+    }
+
+    /// Whether the site has the file at `path`, relative to the site.
+    func contains(path: String) -> Bool {
+        if siteFiles[path] != nil { return true }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
+        let slug = String(path[..<slash]), name = String(path[path.utf8.index(after: slash)...])
+        return digest(slug: slug, name: name) != nil
+    }
+}
+
+extension [SiteManifest.Output] {
+    /// The digest of the file called `name`. Lengths are compared first: most of a folder's
+    /// names differ in length, and comparing unequal strings was a visible share of a rebuild.
+    func digest(named name: String) -> Digest? {
+        let length = name.utf8.count
+        for output in self where output.name.utf8.count == length && output.name == name { return output.digest }
+        return nil
+    }
+}
+
+/// The files of every report folder, by name. The names are literals, so the hundreds of
+/// thousands of copies a large rebuild makes of them are never reference-counted.
+enum ReportOutputs {
+    static let names = ["index.html", "paywall.html", "report.json", "stakeholders.html", "stakeholders.json",
+                        "timeline.html", "timeline.json"]
+
+    /// The literal for a name read from a manifest, when it is one.
+    static func interned(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for name in names where name.utf8.count == bytes.count {
+            var name = name
+            if name.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 { return name }
+        }
+        return nil
     }
 }
 
 /// A 64-bit digest of bytes, stable across runs and machines (Swift's Hasher is seeded). Eight
 /// bytes per step: every output file of every build is digested, a byte at a time was visible.
+/// A 60-bit digest (of a file's bytes, an article's key, a set of templates). Kept as a number,
+/// written as 15 hex digits: a rebuild compares hundreds of thousands of them, and making each
+/// a `String` when the manifest was read was a third of a one-article rebuild.
+struct Digest: Hashable, Sendable, CustomStringConvertible {
+    static let mask: UInt64 = (1 << 60) - 1
+    let value: UInt64
+
+    init(_ value: UInt64) { self.value = value & Self.mask }
+
+    /// From exactly 15 lowercase hex digits.
+    init?(hex bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 15 else { return nil }
+        var value: UInt64 = 0, invalid: UInt8 = 0
+        for byte in bytes {
+            let digit = Self.hexValues[Int(byte)]
+            invalid |= digit
+            value = value << 4 | UInt64(digit & 15)
+        }
+        guard invalid & 0x80 == 0 else { return nil }
+        self.value = value
+    }
+
+    /// Each byte's value as a lowercase hex digit, or 0x80 for any other byte.
+    private static let hexValues: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 48...57: UInt8(byte - 48)
+        case 97...102: UInt8(byte - 87)
+        default: 0x80
+        }
+    }
+
+    init?(hex text: String) {
+        var text = text
+        guard let digest = text.withUTF8({ Digest(hex: $0) }) else { return nil }
+        self = digest
+    }
+
+    /// The 15 hex digits (a string of at most 15 bytes is stored inline: no allocation).
+    var hex: String {
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            Self.writeHex(value, into: buffer.baseAddress!)
+            return 15
+        }
+    }
+
+    var description: String { hex }
+
+    func appendHex(to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15) { buffer in
+            Self.writeHex(value, into: buffer.baseAddress!)
+            out.append(contentsOf: buffer)
+        }
+    }
+
+    private static func writeHex(_ value: UInt64, into buffer: UnsafeMutablePointer<UInt8>) {
+        for index in 0..<15 {
+            let digit = UInt8((value >> UInt64(4 * (14 - index))) & 15)
+            buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+        }
+    }
+}
+
+/// Digests that are stable across runs and machines (Swift's Hasher is seeded).
 enum ContentDigest {
-    static func of(_ bytes: [UInt8]) -> String {
+    static func of(_ bytes: [UInt8]) -> Digest {
         var value: UInt64 = 0xcbf29ce484222325 ^ UInt64(bytes.count)
         bytes.withUnsafeBytes { absorb($0, into: &value) }
         value ^= value >> 29
         value = value &* 0xBF58_476D_1CE4_E5B9
         value ^= value >> 32
-        return hex60(value)
+        return Digest(value)
     }
 
     /// Mixes `bytes` into `value` eight bytes a step, then the tail a byte at a time: shared by
@@ -65,19 +203,9 @@ enum ContentDigest {
         }
     }
 
-    /// 60 bits as 15 hex digits: a string of at most 15 bytes is stored inline by Swift, so the
-    /// hundreds of thousands of digests a large build handles allocate nothing.
-    static func hex60(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 15) { buffer in
-            for index in 0..<15 { buffer[index] = digits[Int((value >> UInt64(4 * (14 - index))) & 15)] }
-            return 15
-        }
-    }
-
-    static func of(_ parts: [String]) -> String {
+    static func of(_ parts: [String]) -> Digest {
         var hasher = FNV1a()
         for part in parts { hasher.combine(part) }
-        return hasher.hexDigest
+        return Digest(hasher.value)
     }
 }

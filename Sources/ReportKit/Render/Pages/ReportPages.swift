@@ -26,18 +26,26 @@ struct ReportPages {
         var template: String { rawValue + ".md" }
         /// Where the page lives inside the report folder: one folder per report, as Hugo and the
         /// libcmark floor lay theirs out (a folder per page cost a file-system inode each).
-        var outputName: String { self == .overview ? "index.html" : rawValue + ".html" }
+        /// (Literals, as in `ReportOutputs.names`: never reference-counted.)
+        var outputName: String {
+            switch self {
+            case .overview: "index.html"
+            case .timeline: "timeline.html"
+            case .stakeholders: "stakeholders.html"
+            case .paywall: "paywall.html"
+            }
+        }
         /// The page's address relative to the site, for canonical links and the sitemap.
         var urlPath: String { self == .overview ? "" : outputName }
 
-        init?(outputPath: String, slug: String) {
-            guard let page = Page.allCases.first(where: { "\(slug)/\($0.outputName)" == outputPath }) else { return nil }
+        init?(outputName: String) {
+            guard let page = Page.allCases.first(where: { $0.outputName == outputName }) else { return nil }
             self = page
         }
     }
 
-    /// (relative path inside the site, HTML) for each page, or for the pages in `only`.
-    func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(path: String, html: [UInt8])] {
+    /// (file name inside the report's folder, HTML) for each page, or for the pages in `only`.
+    func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(name: String, html: [UInt8])] {
         var pages: [(String, [UInt8])] = []
         for page in Page.allCases where only?.contains(page) ?? true {
             let model: TemplateModel
@@ -59,7 +67,7 @@ struct ReportPages {
             }
             let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
             let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
-            pages.append(("\(report.metadata.slug)/\(page.outputName)", html))
+            pages.append((page.outputName, html))
         }
         return pages
     }

@@ -261,5 +261,5 @@ struct FNV1a {
         value = (value ^ 0xff) &* 0x100000001b3
     }
 
-    var hexDigest: String { ContentDigest.hex60(value) }
+    var hexDigest: String { Digest(value).hex }
 }
