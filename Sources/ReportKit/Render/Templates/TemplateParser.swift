@@ -7,7 +7,16 @@ struct CompiledTemplate: Sendable {
 /// A dotted variable name, split once at parse time. No parts means `.` (the current item).
 struct TemplateName: Sendable {
     let parts: [String]
+    /// `TemplateObject.hash` of each part, made once when the template is parsed.
+    let hashes: [UInt64]
     let location: SourceLocation
+
+    init(parts: [String], location: SourceLocation) {
+        self.parts = parts
+        self.hashes = parts.map(TemplateObject.hash)
+        self.location = location
+    }
+
     var text: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
 }
 

@@ -70,10 +70,11 @@ struct TemplateRenderer {
     /// rest inside what it found.
     private mutating func lookup(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
+        let firstHash = name.hashes[0]
         var found: TemplateValue?
         var depth = stack.count - 1
         while depth >= 0 {
-            if case .object(let values) = stack[depth], let value = values[first] {
+            if case .object(let values) = stack[depth], let value = values.value(for: first, hash: firstHash) {
                 found = value
                 break
             }
@@ -83,9 +84,9 @@ struct TemplateRenderer {
             missed.insert(first)
             return nil
         }
-        for part in name.parts.dropFirst() {
-            guard let next = value.member(part) else {
-                missed.insert(part)
+        for index in name.parts.indices.dropFirst() {
+            guard let next = value.member(name.parts[index], hash: name.hashes[index]) else {
+                missed.insert(name.parts[index])
                 return nil
             }
             value = next

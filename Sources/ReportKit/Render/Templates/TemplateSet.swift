@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
         let strings = sources[Self.stringsFile]!
         self.strings = try InterfaceStrings(yaml: strings.text, path: strings.path)
         self.stylesheet = sources[Self.stylesheet]!.text
-        for language in Language.allCases { stringScopes[language] = .object(self.strings.table(for: language).mapValues(TemplateValue.text)) }
+        for language in Language.allCases { stringScopes[language] = .object(TemplateObject(self.strings.table(for: language).sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.text($0.value)) })) }
 
         for (name, source) in sources where name.hasSuffix(".md") || name.hasSuffix(".html") {
             tags[name] = TemplateTags.scan(source.text)
