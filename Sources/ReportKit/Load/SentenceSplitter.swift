@@ -7,7 +7,7 @@
 public struct SentenceSplitter: Sendable {
     public init() {}
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Drs", "Pr", "Me", "Mgr", "St", "Ste",
         "Mr", "Mrs", "Ms", "Prof", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "vs", "cf", "av", "apr",
         "p", "pp", "n°", "No", "no", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Gal",

@@ -34,7 +34,7 @@ struct AmountRecognizer {
         (["less", "than"], .lessThan), (["under"], .lessThan), (["at", "most"], .lessThan), (["as", "much", "as"], .lessThan),
     ]
     /// Nouns that a scale can count instead of money.
-    static let countedNouns: Set<String> = [
+    static let countedNouns: WordSet = [
         "parametres", "parameters", "utilisateurs", "users", "personnes", "people", "habitants", "tokens", "abonnes",
         "subscribers", "clients", "customers", "visiteurs", "visitors", "telechargements", "downloads", "requetes",
         "queries", "vues", "views", "km", "kilometres", "miles", "tonnes", "tons", "barils", "barrels", "voitures", "cars",

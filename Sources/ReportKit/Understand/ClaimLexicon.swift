@@ -5,7 +5,7 @@ enum ClaimLexicon {
         ["selon"], ["d'apres"], ["according", "to"], ["per"], ["cite", "par"], ["citing"], ["rapporte", "par"],
         ["reported", "by"], ["a", "en", "croire"],
     ]
-    static let reportedAfter: Set<String> = [
+    static let reportedAfter: WordSet = [
         "rapporte", "rapportent", "revele", "revelent", "affirme", "affirment", "indique", "indiquent", "reported",
         "reports", "reveals", "revealed", "writes", "wrote", "suggere", "suggests", "suggested",
     ]
@@ -16,7 +16,7 @@ enum ClaimLexicon {
         ["declined", "to", "be", "named"], ["people", "close", "to"], ["person", "close", "to"], ["sources", "said"],
         ["anonymous", "sources"], ["une", "source"], ["plusieurs", "sources"],
     ]
-    static let hedgedWords: Set<String> = [
+    static let hedgedWords: WordSet = [
         "reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "could", "might", "may", "would",
         "possiblement", "probablement", "eventuellement", "apparemment", "semble", "semblent", "pretendument",
     ]
@@ -26,11 +26,11 @@ enum ClaimLexicon {
     ]
     /// Every word a cue can start with.
     static let firstWords: Set<String> = Set(reportedBefore.map { $0[0] } + anonymous.map { $0[0] } + hedgedPhrases.map { $0[0] })
-        .union(reportedAfter).union(hedgedWords)
+        .union(reportedAfter.words).union(hedgedWords.words)
     static let firstWordFilter = WordFilter(firstWords)
 
     /// French words ending like a conditional verb but which are nouns or adjectives.
-    static let notConditional: Set<String> = [
+    static let notConditional: WordSet = [
         "portrait", "portraits", "retrait", "retraits", "attrait", "attraits", "extrait", "extraits", "trait", "traits",
         "abstrait", "abstraits", "distrait", "soustrait", "serait-ce", "parait", "paraitrait",
     ]

@@ -14,10 +14,10 @@ enum DateLexicon {
         "autumn": "autumn", "winter": "winter", "end": "end", "early": "early", "late": "late", "mid": "mid",
         "beginning": "beginning", "courant": "courant",
     ]
-    static let untilCues: Set<String> = ["jusqu'en", "jusqu'a", "jusqu'", "until", "till", "through", "by", "d'ici", "ici"]
-    static let sinceCues: Set<String> = ["depuis", "since", "des", "dès"]
+    static let untilCues: WordSet = ["jusqu'en", "jusqu'a", "jusqu'", "until", "till", "through", "by", "d'ici", "ici"]
+    static let sinceCues: WordSet = ["depuis", "since", "des", "dès"]
     /// Words after a four-digit number that show it counts things rather than naming a year.
-    static let countedNouns: Set<String> = [
+    static let countedNouns: WordSet = [
         "personnes", "people", "employes", "salaries", "employees", "euros", "dollars", "km", "mw", "gw", "habitants",
         "users", "utilisateurs", "points", "voitures", "cars", "exemplaires", "unites", "units", "emplois", "jobs",
         "postes", "clients", "customers", "m2", "metres", "mots", "words", "pages", "%", "milliards", "millions",

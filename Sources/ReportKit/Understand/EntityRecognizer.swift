@@ -57,9 +57,9 @@ struct EntityRecognizer {
 
     // MARK: Finding mentions
 
-    private static let determiners: Set<String> = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
-    private static let openers: Set<String> = ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"]
-    private static let sentenceEnds: Set<String> = [":", ".", "!", "?", "…", "»", "”"]
+    private static let determiners: WordSet = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
+    private static let openers: WordSet = ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"]
+    private static let sentenceEnds: WordSet = [":", ".", "!", "?", "…", "»", "”"]
 
     private func isInitial(_ tokens: [Token], _ index: Int) -> Bool {
         var previous = index - 1

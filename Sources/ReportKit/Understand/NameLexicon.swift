@@ -1,7 +1,7 @@
 /// Word lists the entity recogniser needs, per language where it matters. Data, not rules.
 enum NameLexicon {
     /// Capitalised at the start of a sentence but not names.
-    static let commonCapitalized: Set<String> = [
+    static let commonCapitalized: WordSet = [
         // French
         "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces", "il", "elle", "ils",
         "elles", "on", "nous", "vous", "je", "j'", "mais", "et", "ou", "donc", "or", "ni", "car", "si", "selon", "en", "dans",
@@ -35,13 +35,13 @@ enum NameLexicon {
     ]
 
     /// Verbs that, right after a capitalised first word, show that word is the subject's name.
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "a", "ont", "avait", "aura", "annonce", "devrait", "pourrait", "vient", "compte", "prevoit", "has", "have", "had",
         "said", "says", "announced", "plans", "will", "would", "reported", "raised", "launched", "acquired",
     ]
 
     /// Capitalised words that are common nouns, acronyms or adjectives, never names by themselves.
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "ia", "ai", "llm", "llms", "gpu", "gpus", "cpu", "cpus", "api", "apis", "ceo", "pdg", "cfo", "cto", "coo", "dg",
         "pib", "gdp", "tva", "ipo", "saas", "r&d", "ong", "ngo", "etat", "etats", "state", "states", "internet", "web",
         "american", "americain", "americaine", "chinese", "chinois", "chinoise", "french", "francais", "francaise",
@@ -59,10 +59,10 @@ enum NameLexicon {
     ]
 
     /// Small words allowed inside a multi-word name ("Banque de France", "Ursula von der Leyen").
-    static let nameParticles: Set<String> = ["de", "d'", "du", "des", "von", "van", "der", "den", "da", "di", "del", "la", "le", "of", "&"]
+    static let nameParticles: WordSet = ["de", "d'", "du", "des", "von", "van", "der", "den", "da", "di", "del", "la", "le", "of", "&"]
 
     /// Words that end organisation names ("Spark Capital", "Motier Ventures").
-    static let organizationSuffixes: Set<String> = [
+    static let organizationSuffixes: WordSet = [
         "inc", "corp", "corporation", "ltd", "llc", "sa", "sas", "plc", "ag", "gmbh", "group", "groupe", "capital",
         "ventures", "partners", "labs", "lab", "technologies", "technology", "systems", "bank", "banque", "holdings",
         "ai", "collective", "fund", "fonds", "foundation", "fondation", "institute", "institut", "university", "universite",
@@ -71,7 +71,7 @@ enum NameLexicon {
     ]
 
     /// Words before a name that say it is a product ("la plateforme Nuage Pro", "baptisée « MAI »").
-    static let productCues: Set<String> = [
+    static let productCues: WordSet = [
         "plateforme", "platform", "modele", "modeles", "model", "models", "logiciel", "software", "application",
         "applications", "app", "apps", "assistant", "outil", "tool", "service", "chatbot", "puce", "puces", "chip",
         "chips", "systeme", "system", "moteur", "engine", "baptise", "baptisee", "baptises", "baptisees", "appele",
@@ -79,16 +79,16 @@ enum NameLexicon {
         "smartphone", "processeur", "processor", "navigateur", "browser", "jeu", "game", "robot", "voiture", "car",
     ]
     /// Words before a name that say it is a place.
-    static let placeCues: Set<String> = ["near", "pres", "outside", "ville", "city", "region", "pays", "country"]
+    static let placeCues: WordSet = ["near", "pres", "outside", "ville", "city", "region", "pays", "country"]
 
     /// Words before a name that say it is a news outlet.
-    static let mediaCues: Set<String> = [
+    static let mediaCues: WordSet = [
         "media", "journal", "quotidien", "hebdomadaire", "magazine", "site", "newspaper", "outlet", "agence", "agency",
         "publication", "revue", "chaine", "newsletter",
     ]
 
     /// Common first names: a capitalised pair starting with one is a person.
-    static let firstNames: Set<String> = [
+    static let firstNames: WordSet = [
         "adam", "adrien", "alain", "alan", "albert", "alex", "alexandre", "alexander", "alexis", "alice", "alicia",
         "amanda", "amelie", "amy", "ana", "andre", "andrea", "andrew", "andy", "angela", "anna", "anne", "annie",
         "antoine", "anthony", "arnaud", "arthur", "audrey", "aurelien", "ben", "benjamin", "benoit", "bernard", "bill",

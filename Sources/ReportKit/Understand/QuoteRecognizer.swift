@@ -6,7 +6,7 @@ struct QuoteRecognizer {
     private var idByDraft: [Int: String] { directory.idByDraft }
     private var byID: [String: Entity] { directory.byID }
 
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "declare", "dit", "affirme", "explique", "ajoute", "assure", "estime", "indique", "souligne", "precise", "confie",
         "martele", "observe", "resume", "poursuit", "conclut", "reconnait", "admet", "previent", "commente", "insiste",
         "note", "rappelle", "ecrit", "lance", "juge", "raconte", "detaille", "annonce", "confirme", "temoigne", "avance",
@@ -17,13 +17,13 @@ struct QuoteRecognizer {
         "insisted", "continued", "remarked", "according", "tweeted", "posted", "announced", "asserted", "commented",
         "concluded", "acknowledged", "admitted", "observed", "predicted", "replied", "responded", "emphasized",
     ]
-    static let pronouns: Set<String> = ["il", "elle", "ils", "elles", "he", "she", "they", "a-t-il", "a-t-elle",
+    static let pronouns: WordSet = ["il", "elle", "ils", "elles", "he", "she", "they", "a-t-il", "a-t-elle",
                                         "estime-t-il", "estime-t-elle", "explique-t-il", "explique-t-elle", "ajoute-t-il",
                                         "ajoute-t-elle", "affirme-t-il", "affirme-t-elle", "souligne-t-il", "souligne-t-elle",
                                         "precise-t-il", "precise-t-elle", "declare-t-il", "declare-t-elle"]
     /// Verbs that carry on the previous speaker's words without naming them.
-    static let continuations: Set<String> = ["ajouter", "poursuivre", "conclure", "preciser", "insister", "renchérir", "encherir", "continuer"]
-    static let unnamedSources: Set<String> = ["communique", "statement", "porte-parole", "spokesperson", "source", "sources"]
+    static let continuations: WordSet = ["ajouter", "poursuivre", "conclure", "preciser", "insister", "renchérir", "encherir", "continuer"]
+    static let unnamedSources: WordSet = ["communique", "statement", "porte-parole", "spokesperson", "source", "sources"]
 
     /// A quotation opened in one sentence and not yet closed (quotes can run over several
     /// sentences and paragraphs, and a capture can cut one off).

@@ -34,7 +34,7 @@ enum RelationLexicon {
 
     /// Words that start like a cue but are not one ("financière" is a role, "concurrence" in
     /// "nuire à la concurrence" names no rival).
-    static let notCues: Set<String> = [
+    static let notCues: WordSet = [
         "financier", "financiere", "financiers", "financieres", "accordee", "accorde", "accordent", "integralite",
         "integrale", "associee", "associes", "examens", "examen", "construction", "utilisateurs", "utilisatrices",
         "utilisateur", "hebergement", "hebergements", "developpeurs", "developpeur", "developpement", "poursuites", "travailleurs", "concurrence",

@@ -2,7 +2,7 @@
 /// Microsoft") and titles ("le PDG d'OpenAI, Sam Altman", "Nvidia CEO Jensen Huang") give a
 /// person's role. Compared folded; multi-word titles start with one of these heads.
 enum RoleLexicon {
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         // French
         "pdg", "p-dg", "dg", "directeur", "directrice", "president", "presidente", "vice-president", "vice-presidente",
         "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice", "patron", "patronne",
@@ -20,7 +20,7 @@ enum RoleLexicon {
     ]
 
     /// Words that cannot end a role phrase: a role ends before a verb or a relative clause.
-    static let stopWords: Set<String> = [
+    static let stopWords: WordSet = [
         "a", "est", "sont", "qui", "que", "dont", "and", "who", "which", "said", "says", "told", "has", "is", "was",
         "estime", "declare", "explique", "affirme", "selon", "a-t-il", "a-t-elle", "lors", "pendant", "when",
     ]

@@ -38,8 +38,8 @@ struct Token: Sendable {
 /// Splits a sentence into words and punctuation, separating French elisions ("d'OpenAI" →
 /// "d'", "OpenAI") and English possessives ("Apple's" → "Apple", "'s").
 enum Tokenizer {
-    static let attributiveSuffixes: Set<String> = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
-    static let elisions: Set<String> = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
+    static let attributiveSuffixes: WordSet = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
+    static let elisions: WordSet = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
     static func tokens(_ text: String) -> [Token] { tokens(text, scalars: text.scalarArray) }
 
