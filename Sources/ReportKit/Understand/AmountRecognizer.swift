@@ -6,22 +6,22 @@
 struct AmountRecognizer {
     let language: Language
 
-    static let scales: [String: Double] = [
+    static let scales: WordMap<Double> = [
         "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e9, "billions": 1e9,
         "bn": 1e9, "b": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mio": 1e6, "trillion": 1e12,
         "trillions": 1e12, "tn": 1e12, "k": 1e3, "thousand": 1e3, "mille": 1e3,
     ]
-    static let currencyWords: [String: String] = [
+    static let currencyWords: WordMap<String> = [
         "$": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "euros": "EUR", "euro": "EUR",
         "eur": "EUR", "£": "GBP", "livres": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yens": "JPY", "yen": "JPY",
         "jpy": "JPY", "yuans": "CNY", "yuan": "CNY", "cny": "CNY", "francs": "CHF", "chf": "CHF", "couronnes": "SEK", "sek": "SEK",
     ]
-    static let numberWords: [String: Double] = [
+    static let numberWords: WordMap<Double> = [
         "un": 1, "une": 1, "one": 1, "a": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
         "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10,
     ]
     /// Vague plural magnitudes and the order of magnitude the conventions give them.
-    static let vagueMultipliers: [String: Double] = [
+    static let vagueMultipliers: WordMap<Double> = [
         "plusieurs": 1, "several": 1, "quelques": 1, "few": 1, "des": 1, "dizaines": 10, "tens": 10, "centaines": 100, "hundreds": 100,
     ]
     static let qualifiers: [([String], Amount.Qualifier)] = [

@@ -95,3 +95,35 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         return passes && words.contains(word)
     }
 }
+
+/// `WordSet` for a lexicon with values: most words looked up are in no lexicon, and their
+/// digest says so before the dictionary hashes them.
+struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    let values: [String: Value]
+    private let filter: WordFilter
+
+    init(_ values: [String: Value]) {
+        self.values = values
+        filter = WordFilter(values.keys)
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    var keys: Dictionary<String, Value>.Keys { values.keys }
+
+    subscript(word: String) -> Value? {
+        if word.isEmpty { return values[word] }
+        var word = word
+        let passes = word.withUTF8 { bytes -> Bool in
+            var hash = WordHash.seed
+            for byte in bytes {
+                if byte >= 128 { return true }
+                hash = WordHash.adding(byte, to: hash)
+            }
+            return filter.mightContain(hash)
+        }
+        return passes ? values[word] : nil
+    }
+}
