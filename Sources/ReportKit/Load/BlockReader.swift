@@ -28,7 +28,7 @@ struct BlockReader {
         var blanks = 0
         for line in lines {
             if line.blank { blanks += 1; continue }
-            if let block = trimmedBlock(scalars, offsets: Array(line.range), kind: .text, blanks: blanks) {
+            if let block = trimmedBlock(scalars, range: line.range, kind: .text, blanks: blanks) {
                 blocks.append(block)
             }
             blanks = 0
@@ -114,6 +114,20 @@ struct BlockReader {
             return digits + 2
         }
         return nil
+    }
+
+    /// `trimmedBlock` for one line: most lines hold no control or invisible character, and are
+    /// then cut out whole instead of copied a scalar at a time.
+    private func trimmedBlock(_ scalars: [Unicode.Scalar], range: Range<Int>, kind: Block.Kind, blanks: Int) -> Block? {
+        var clean = true
+        for index in range {
+            let value = scalars[index].value
+            if value < 32 || (value >= 127 && value < 160) || Self.isInvisibleFormatting(scalars[index]) { clean = false; break }
+        }
+        guard clean else { return trimmedBlock(scalars, offsets: Array(range), kind: kind, blanks: blanks) }
+        guard let first = range.first(where: { !scalars[$0].isSpace }) else { return nil }
+        let last = range.last(where: { !scalars[$0].isSpace })!
+        return Block(kind: kind, scalars: Array(scalars[first...last]), sourceOffsets: Array(first...last), blankLinesBefore: blanks)
     }
 
     private func trimmedBlock(_ scalars: [Unicode.Scalar], offsets: [Int], kind: Block.Kind, blanks: Int) -> Block? {
