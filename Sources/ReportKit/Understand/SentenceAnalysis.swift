@@ -6,13 +6,22 @@ struct SentenceAnalysis: Sendable {
     var mentions: [EntityMention] {
         didSet {
             primaryMentions = mentions.filter { !$0.nested }
-            mentionAtToken = [:]
-            for mention in primaryMentions { for token in mention.tokens { mentionAtToken[token] = mention } }
+            mentionIndexAtToken = []
+            for (index, mention) in primaryMentions.enumerated() {
+                for token in mention.tokens where token >= 0 {
+                    if token >= mentionIndexAtToken.count {
+                        mentionIndexAtToken.append(contentsOf: repeatElement(-1, count: token + 1 - mentionIndexAtToken.count))
+                    }
+                    mentionIndexAtToken[token] = index
+                }
+            }
         }
     }
     /// Mentions that are not inside an epithet, in token order.
     private(set) var primaryMentions: [EntityMention] = []
-    private var mentionAtToken: [Int: EntityMention] = [:]
+    /// For each token, the index in `primaryMentions` of the mention covering it, or -1 (an
+    /// array: a dictionary per sentence, rebuilt whenever the mentions change, showed).
+    private var mentionIndexAtToken: [Int] = []
 
     init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
         self.init(sentence: sentence, scalars: sentence.text.scalarArray, tokens: tokens, mentions: mentions)
@@ -32,7 +41,10 @@ struct SentenceAnalysis: Sendable {
         return String(scalars: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
     }
 
-    func mention(at token: Int) -> EntityMention? { mentionAtToken[token] }
+    func mention(at token: Int) -> EntityMention? {
+        guard token >= 0, token < mentionIndexAtToken.count, mentionIndexAtToken[token] >= 0 else { return nil }
+        return primaryMentions[mentionIndexAtToken[token]]
+    }
 
     /// The first token that starts after scalar `offset` (binary search: tokens are in order).
     func firstToken(after offset: Int) -> Int {
