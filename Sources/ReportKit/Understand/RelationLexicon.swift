@@ -52,7 +52,22 @@ enum RelationLexicon {
         guard stemFilter.mightStart(tokens[index].folded) else { return nil }
         let folded = tokens[index].folded
         if notCues.contains(folded) { return nil }
-        return stems.first { folded.hasPrefix($0.0) }?.1
+        // Only the stems that begin with the word's first four bytes are compared in full.
+        guard let key = firstFour(folded) else { return nil }
+        for position in stems.indices where stemKeys[position] == key && folded.hasPrefix(stems[position].0) {
+            return stems[position].1
+        }
+        return nil
+    }
+
+    /// Each stem's first four bytes (every stem has at least four).
+    private static let stemKeys: [UInt32] = stems.map { firstFour($0.0) ?? 0 }
+
+    private static func firstFour(_ word: String) -> UInt32? {
+        var word = word
+        return word.withUTF8 { bytes in
+            bytes.count < 4 ? nil : UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+        }
     }
 
     /// Relations that read the same both ways.
