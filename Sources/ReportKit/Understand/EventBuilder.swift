@@ -19,6 +19,12 @@ struct EventBuilder {
         eventStemFilter.mightStart(folded) && eventStems.contains { folded.hasPrefix($0) }
     }
 
+    /// By index: a closure over the tokens copied each one.
+    private static func hasEventWord(_ tokens: [Token]) -> Bool {
+        for index in tokens.indices where isEventWord(tokens[index].folded) { return true }
+        return false
+    }
+
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {
         let statusBySentence = Dictionary(claims.map { ($0.sentence, $0.status) }, uniquingKeysWith: max)
         let datesBySentence = Dictionary(grouping: dates.indices, by: { dates[$0].sentence })
@@ -34,7 +40,7 @@ struct EventBuilder {
                     events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
                                         participants: participants, status: status, sentence: id))
                 }
-            } else if amountSentences.contains(id) || analysis.tokens.contains(where: { Self.isEventWord($0.folded) }), !participants.isEmpty {
+            } else if !participants.isEmpty, amountSentences.contains(id) || Self.hasEventWord(analysis.tokens) {
                 events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
                                     participants: participants, status: status, sentence: id))
             }
