@@ -14,12 +14,12 @@ public struct MarkdownToHTML: Sendable {
     public init() {}
 
     public func render(_ markdown: String, figures: [String: String] = [:]) -> String {
-        String(decoding: render(bytes: Array(markdown.utf8), figures: figures), as: UTF8.self)
+        String(decoding: render(bytes: Array(markdown.utf8), figures: figures.mapValues { Array($0.utf8) }), as: UTF8.self)
     }
 
     /// The same on UTF-8 bytes: page bodies go from the template to cmark to the layout
     /// without becoming strings.
-    func render(bytes markdown: [UInt8], figures: [String: String] = [:]) -> [UInt8] {
+    func render(bytes markdown: [UInt8], figures: [String: [UInt8]] = [:]) -> [UInt8] {
         // Everything libcmark allocates for this page comes from the thread's arena and is
         // dropped at once when the HTML has been copied out (no tree walk to free it).
         let arena = CmarkArena.current
@@ -66,7 +66,9 @@ public struct MarkdownToHTML: Sendable {
         }
     }
 
-    private func insertFigures(_ figures: [String: String], in document: OpaquePointer) {
+    /// Figures are bytes (the article HTML is made as bytes: a `String` of it was validated
+    /// once more for nothing); libcmark copies each into its node.
+    private func insertFigures(_ figures: [String: [UInt8]], in document: OpaquePointer) {
         var slots: [(paragraph: OpaquePointer, name: String)] = []
         var child = cmark_node_first_child(document)
         while let node = child {
@@ -78,7 +80,11 @@ public struct MarkdownToHTML: Sendable {
         }
         for (paragraph, name) in slots {
             guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { continue }
-            cmark_node_set_on_enter(block, figures[name] ?? "")
+            var figure = figures[name] ?? []
+            figure.append(0)
+            figure.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(block, $0.baseAddress) }
+            }
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(paragraph, block)
             cmark_node_free(paragraph)

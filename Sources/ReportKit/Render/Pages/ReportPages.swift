@@ -49,7 +49,7 @@ struct ReportPages {
         var pages: [(String, [UInt8])] = []
         for page in Page.allCases where only?.contains(page) ?? true {
             let model: TemplateModel
-            var figures: [String: String] = [:]
+            var figures: [String: [UInt8]] = [:]
             switch page {
             case .overview:
                 let overview = overviewModel()
@@ -58,11 +58,11 @@ struct ReportPages {
             case .timeline:
                 model = TimelinePageModel(report: report, format: format).model()
                 let chart = TimelineChart(report: report, describe: { format.date($0) })
-                figures["timeline"] = chart.svg(title: strings["chart_title"] ?? "", description: chartDescription(chart))
+                figures["timeline"] = Array(chart.svg(title: strings["chart_title"] ?? "", description: chartDescription(chart)).utf8)
             case .stakeholders:
                 model = StakeholdersPageModel(report: report, format: format).model()
                 let graph = StakeholderGraph(report: report, relationLabel: { format.word("relation_\($0.rawValue)") })
-                figures["graph"] = graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph))
+                figures["graph"] = Array(graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph)).utf8)
             case .paywall: model = paywallModel()
             }
             let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
@@ -105,7 +105,7 @@ struct ReportPages {
     // MARK: Overview
 
     /// The page model, and the article as HTML when the template places it with `[](figure:article)`.
-    private func overviewModel() -> (model: TemplateModel, articleHTML: String?) {
+    private func overviewModel() -> (model: TemplateModel, articleHTML: [UInt8]?) {
         let truncation = report.truncation
         let sentenceBadges = badgesBySentence()
         let sentenceFacts = factsBySentence()
@@ -208,7 +208,7 @@ struct ReportPages {
     /// and its Markdown (every punctuation mark escaped) was most of libcmark's work. The
     /// result is what libcmark makes of `articleMarkdown` (same bytes, tested): text folded and
     /// escaped by `HTMLTextEscaping`, every sentence and heading anchored.
-    private func articleHTML(badges: [String: String], facts: [String: [FactLink]]) -> String {
+    private func articleHTML(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 12)
         func raw(_ text: String) { out.append(contentsOf: text.utf8) }
@@ -235,7 +235,7 @@ struct ReportPages {
                 raw("</p>\n")
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A link from a sentence to a fact it supports.
