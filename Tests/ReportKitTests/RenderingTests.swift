@@ -112,6 +112,16 @@ struct RenderingTests {
         for value in values where SVGText.number(value) != reference(value) {
             Issue.record("\(value): \(SVGText.number(value)) != \(reference(value))")
         }
+        // The figures write numbers and text straight into bytes: the same digits and escapes.
+        for value in values {
+            var writer = SVGWriter()
+            writer.number(value)
+            if String(decoding: writer.bytes, as: UTF8.self) != reference(value) { Issue.record("writer: \(value)") }
+        }
+        let text = "<a & \"b\"> 'c'\u{200B}\u{7F}é\u{1F600}"
+        var writer = SVGWriter()
+        writer.text(text)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == SVGText.escape(text))
     }
 
     @Test("pages parsed in the per-thread arena give libcmark's own output, page after page, small and large")

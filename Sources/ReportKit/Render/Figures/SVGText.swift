@@ -60,3 +60,61 @@ public struct Box: Sendable, Equatable {
         x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
     }
 }
+
+/// Builds SVG markup as UTF-8 bytes: the figures were strings made by interpolation, a new
+/// string per attribute, which cost more than drawing them.
+struct SVGWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 8192) { bytes.reserveCapacity(capacity) }
+
+    /// Markup reportgen wrote (never article text).
+    mutating func raw(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup made of known-safe values (identifiers, colours, years).
+    mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
+    /// Text or an attribute value, escaped as `SVGText.escape` does.
+    mutating func text(_ text: String) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 32 || (value >= 127 && value < 160) || BlockReader.isInvisibleFormatting(scalar) { continue }
+            switch scalar {
+            case "&": raw("&amp;")
+            case "<": raw("&lt;")
+            case ">": raw("&gt;")
+            case "\"": raw("&quot;")
+            case "'": raw("&#39;")
+            default:
+                if value < 128 { bytes.append(UInt8(value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+            }
+        }
+    }
+
+    /// `SVGText.number`, written in place.
+    mutating func number(_ value: Double) {
+        let scaled = (value * 10).rounded()
+        guard abs(scaled) < 1e15 else { raw(SVGText.number(value)); return }
+        let tenths = Int(scaled)
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = abs(tenths)
+        integer(magnitude / 10)
+        if magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    mutating func integer(_ value: Int) {
+        guard value >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+        integer(value / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// ` name="value"` with a number value.
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        raw(" "); raw(name); raw("=\""); number(value); raw("\"")
+    }
+}

@@ -214,39 +214,61 @@ public struct StakeholderGraph: Sendable {
     ]
 
     public func svg(title: String, description: String) -> String {
-        var out = "<div class=\"figure-scroll\"><svg class=\"graph\" role=\"group\" aria-labelledby=\"graph-title graph-desc\" "
-        out += "viewBox=\"0 0 \(SVGText.number(width)) \(SVGText.number(height))\" width=\"\(SVGText.number(width))\" height=\"\(SVGText.number(height))\">"
-        out += "<title id=\"graph-title\">\(SVGText.escape(title))</title><desc id=\"graph-desc\">\(SVGText.escape(description))</desc>"
-        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>"
+        String(decoding: svgBytes(title: title, description: description), as: UTF8.self)
+    }
+
+    func svgBytes(title: String, description: String) -> [UInt8] {
+        var out = SVGWriter()
+        out.raw("<div class=\"figure-scroll\"><svg class=\"graph\" role=\"group\" aria-labelledby=\"graph-title graph-desc\" ")
+        out.raw("viewBox=\"0 0 "); out.number(width); out.raw(" "); out.number(height); out.raw("\"")
+        out.attribute("width", width); out.attribute("height", height); out.raw(">")
+        out.raw("<title id=\"graph-title\">"); out.text(title); out.raw("</title><desc id=\"graph-desc\">"); out.text(description); out.raw("</desc>")
+        out.raw("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>")
         for edge in edges {
-            let path = edge.points.map { "\(SVGText.number($0.x)),\(SVGText.number($0.y))" }.joined(separator: " ")
-            let dashed = edge.relation.status == .asserted ? "" : " dashed"
-            out += "<a href=\"#rel-\(edge.index + 1)\"><polyline class=\"edge\(dashed)\" points=\"\(path)\" marker-end=\"url(#arrow)\"/>"
+            out.raw("<a href=\"#rel-"); out.integer(edge.index + 1); out.raw("\"><polyline class=\"edge")
+            if edge.relation.status != .asserted { out.raw(" dashed") }
+            out.raw("\" points=\"")
+            for (position, point) in edge.points.enumerated() {
+                if position > 0 { out.raw(" ") }
+                out.number(point.x); out.raw(","); out.number(point.y)
+            }
+            out.raw("\" marker-end=\"url(#arrow)\"/>")
             let box = edge.labelBox
-            out += "<rect class=\"edge-label-bg\" x=\"\(SVGText.number(box.x))\" y=\"\(SVGText.number(box.y))\" width=\"\(SVGText.number(box.width))\" height=\"\(SVGText.number(box.height))\" rx=\"3\"/>"
-            out += "<text class=\"edge-label\" x=\"\(SVGText.number(box.x + box.width / 2))\" y=\"\(SVGText.number(box.y + 11))\" text-anchor=\"middle\">\(SVGText.escape(edge.label))</text></a>"
+            out.raw("<rect class=\"edge-label-bg\""); out.attribute("x", box.x); out.attribute("y", box.y)
+            out.attribute("width", box.width); out.attribute("height", box.height); out.raw(" rx=\"3\"/>")
+            out.raw("<text class=\"edge-label\""); out.attribute("x", box.x + box.width / 2); out.attribute("y", box.y + 11)
+            out.raw(" text-anchor=\"middle\">"); out.text(edge.label); out.raw("</text></a>")
         }
         for node in nodes {
             let color = Self.colors[node.entity.kind] ?? "#555c63"
-            let (x, y, r) = (SVGText.number(node.center.x), SVGText.number(node.center.y), node.radius)
-            out += "<a href=\"#\(node.entity.id)\" class=\"node\">"
+            let (x, y, r) = (node.center.x, node.center.y, node.radius)
+            out.raw("<a href=\"#"); out.raw(node.entity.id); out.raw("\" class=\"node\">")
             switch node.entity.kind {
             case .person:
-                out += "<rect x=\"\(SVGText.number(node.center.x - r))\" y=\"\(SVGText.number(node.center.y - r))\" width=\"\(SVGText.number(2 * r))\" height=\"\(SVGText.number(2 * r))\" rx=\"\(SVGText.number(r / 2))\" fill=\"\(color)\"/>"
+                out.raw("<rect"); out.attribute("x", x - r); out.attribute("y", y - r); out.attribute("width", 2 * r)
+                out.attribute("height", 2 * r); out.attribute("rx", r / 2)
             case .product:
-                out += "<rect x=\"\(SVGText.number(node.center.x - r))\" y=\"\(SVGText.number(node.center.y - r))\" width=\"\(SVGText.number(2 * r))\" height=\"\(SVGText.number(2 * r))\" fill=\"\(color)\"/>"
+                out.raw("<rect"); out.attribute("x", x - r); out.attribute("y", y - r); out.attribute("width", 2 * r)
+                out.attribute("height", 2 * r)
             case .other, .place:
-                out += "<polygon points=\"\(x),\(SVGText.number(node.center.y - r)) \(SVGText.number(node.center.x + r)),\(y) \(x),\(SVGText.number(node.center.y + r)) \(SVGText.number(node.center.x - r)),\(y)\" fill=\"\(color)\"/>"
+                out.raw("<polygon points=\"")
+                out.number(x); out.raw(","); out.number(y - r); out.raw(" ")
+                out.number(x + r); out.raw(","); out.number(y); out.raw(" ")
+                out.number(x); out.raw(","); out.number(y + r); out.raw(" ")
+                out.number(x - r); out.raw(","); out.number(y); out.raw("\"")
             default:
-                out += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(SVGText.number(r))\" fill=\"\(color)\"/>"
+                out.raw("<circle"); out.attribute("cx", x); out.attribute("cy", y); out.attribute("r", r)
             }
-            out += "<text class=\"node-label\" x=\"\(SVGText.number(node.labelBox.x))\" y=\"\(SVGText.number(node.center.y + 1))\">\(SVGText.escape(SVGText.truncate(node.entity.name, to: Self.labelLimit)))</text>"
+            out.raw(" fill=\""); out.raw(color); out.raw("\"/>")
+            out.raw("<text class=\"node-label\""); out.attribute("x", node.labelBox.x); out.attribute("y", y + 1); out.raw(">")
+            out.text(SVGText.truncate(node.entity.name, to: Self.labelLimit)); out.raw("</text>")
             if let role = node.entity.role, let box = node.roleBox {
-                out += "<text class=\"node-role\" x=\"\(SVGText.number(box.x))\" y=\"\(SVGText.number(box.y + 10))\">\(SVGText.escape(SVGText.truncate(role, to: 34)))</text>"
+                out.raw("<text class=\"node-role\""); out.attribute("x", box.x); out.attribute("y", box.y + 10); out.raw(">")
+                out.text(SVGText.truncate(role, to: 34)); out.raw("</text>")
             }
-            out += "</a>"
+            out.raw("</a>")
         }
-        out += "</svg></div>"
-        return out
+        out.raw("</svg></div>")
+        return out.bytes
     }
 }

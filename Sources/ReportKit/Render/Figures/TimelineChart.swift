@@ -65,22 +65,33 @@ public struct TimelineChart: Sendable {
     }
 
     public func svg(title: String, description: String) -> String {
-        guard !marks.isEmpty else { return "" }
+        String(decoding: svgBytes(title: title, description: description), as: UTF8.self)
+    }
+
+    func svgBytes(title: String, description: String) -> [UInt8] {
+        guard !marks.isEmpty else { return [] }
         let axisY = height - 24
-        var out = "<div class=\"figure-scroll\"><svg class=\"timeline-chart\" role=\"group\" aria-labelledby=\"chart-title chart-desc\" "
-        out += "viewBox=\"0 0 \(SVGText.number(width)) \(SVGText.number(height))\" width=\"\(SVGText.number(width))\" height=\"\(SVGText.number(height))\">"
-        out += "<title id=\"chart-title\">\(SVGText.escape(title))</title><desc id=\"chart-desc\">\(SVGText.escape(description))</desc>"
-        out += "<line class=\"axis\" x1=\"\(SVGText.number(Self.left))\" y1=\"\(SVGText.number(axisY))\" x2=\"\(SVGText.number(width - Self.right))\" y2=\"\(SVGText.number(axisY))\"/>"
+        var out = SVGWriter()
+        out.raw("<div class=\"figure-scroll\"><svg class=\"timeline-chart\" role=\"group\" aria-labelledby=\"chart-title chart-desc\" ")
+        out.raw("viewBox=\"0 0 "); out.number(width); out.raw(" "); out.number(height); out.raw("\"")
+        out.attribute("width", width); out.attribute("height", height); out.raw(">")
+        out.raw("<title id=\"chart-title\">"); out.text(title); out.raw("</title><desc id=\"chart-desc\">"); out.text(description); out.raw("</desc>")
+        out.raw("<line class=\"axis\""); out.attribute("x1", Self.left); out.attribute("y1", axisY)
+        out.attribute("x2", width - Self.right); out.attribute("y2", axisY); out.raw("/>")
         for tick in ticks {
-            out += "<line class=\"tick\" x1=\"\(SVGText.number(tick.x))\" y1=\"\(SVGText.number(axisY))\" x2=\"\(SVGText.number(tick.x))\" y2=\"\(SVGText.number(axisY + 5))\"/>"
-            out += "<text class=\"tick-label\" x=\"\(SVGText.number(tick.x))\" y=\"\(SVGText.number(axisY + 18))\" text-anchor=\"middle\">\(tick.year)</text>"
+            out.raw("<line class=\"tick\""); out.attribute("x1", tick.x); out.attribute("y1", axisY)
+            out.attribute("x2", tick.x); out.attribute("y2", axisY + 5); out.raw("/>")
+            out.raw("<text class=\"tick-label\""); out.attribute("x", tick.x); out.attribute("y", axisY + 18)
+            out.raw(" text-anchor=\"middle\">"); out.raw(String(tick.year)); out.raw("</text>")
         }
         for mark in marks {
-            let status = mark.event.status == .asserted ? "" : " uncertain"
-            out += "<a href=\"#\(mark.event.id)\"><rect class=\"mark\(status)\" x=\"\(SVGText.number(mark.box.x))\" y=\"\(SVGText.number(mark.box.y))\" width=\"\(SVGText.number(mark.box.width))\" height=\"\(SVGText.number(mark.box.height))\" rx=\"2\">"
-            out += "<title>\(SVGText.escape(mark.label + " — " + SVGText.truncate(mark.event.summary, to: 90)))</title></rect></a>"
+            out.raw("<a href=\"#"); out.raw(mark.event.id); out.raw("\"><rect class=\"mark")
+            if mark.event.status != .asserted { out.raw(" uncertain") }
+            out.raw("\""); out.attribute("x", mark.box.x); out.attribute("y", mark.box.y)
+            out.attribute("width", mark.box.width); out.attribute("height", mark.box.height); out.raw(" rx=\"2\">")
+            out.raw("<title>"); out.text(mark.label + " — " + SVGText.truncate(mark.event.summary, to: 90)); out.raw("</title></rect></a>")
         }
-        out += "</svg></div>"
-        return out
+        out.raw("</svg></div>")
+        return out.bytes
     }
 }

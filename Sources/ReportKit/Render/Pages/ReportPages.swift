@@ -58,11 +58,11 @@ struct ReportPages {
             case .timeline:
                 model = TimelinePageModel(report: report, format: format).model()
                 let chart = TimelineChart(report: report, describe: { format.date($0) })
-                figures["timeline"] = Array(chart.svg(title: strings["chart_title"] ?? "", description: chartDescription(chart)).utf8)
+                figures["timeline"] = chart.svgBytes(title: strings["chart_title"] ?? "", description: chartDescription(chart))
             case .stakeholders:
                 model = StakeholdersPageModel(report: report, format: format).model()
                 let graph = StakeholderGraph(report: report, relationLabel: { format.word("relation_\($0.rawValue)") })
-                figures["graph"] = Array(graph.svg(title: strings["graph_title"] ?? "", description: graphDescription(graph)).utf8)
+                figures["graph"] = graph.svgBytes(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
             let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
