@@ -53,10 +53,13 @@ struct PrefixFilter: Sendable {
     }
 
     private static func slot(_ word: String) -> Int? {
-        var iterator = word.utf8.makeIterator()
-        guard let a = iterator.next(), let b = iterator.next(), let c = iterator.next(), let d = iterator.next() else { return nil }
-        let value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
-        return Int((value &* 2_654_435_761) >> 16 & 0xFFFF)
+        // The bytes in place: a UTF-8 iterator cost more than the filter saves.
+        var word = word
+        return word.withUTF8 { bytes -> Int? in
+            guard bytes.count >= 4 else { return nil }
+            let value = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+            return Int((value &* 2_654_435_761) >> 16 & 0xFFFF)
+        }
     }
 
     /// False when no stem starts like `word` (or `word` is shorter than every stem).
