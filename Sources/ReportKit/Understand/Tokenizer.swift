@@ -60,7 +60,7 @@ enum Tokenizer {
         }
         offsets.append(offset)
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(scalars.count / 4 + 4)
         var index = 0
         func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
             makeToken(UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]]), scalars: scalars[start..<end],
@@ -175,19 +175,23 @@ enum Tokenizer {
                      endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
     }
 
-    /// `foldForMatching` for a word: each scalar folded through the table, straight into the
-    /// string's storage. Nil in the case a word never has (a scalar that folds to a space).
+    /// `foldForMatching` for a word: each scalar folded through the table into a stack buffer
+    /// (`String(unsafeUninitializedCapacity:)` with room for four bytes a scalar cost more than
+    /// the folding). Nil in the case a word never has (a scalar that folds to a space).
     private static func foldedWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
-        var foldsToSpace = false
-        let folded = String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer -> String? in
             var index = 0
             for scalar in scalars {
                 let lowered = scalar.foldedLowercase
-                if lowered.isSpace { foldsToSpace = true }
-                UTF8.encode(lowered) { buffer[index] = $0; index += 1 }
+                if lowered.isSpace { return nil }
+                if lowered.value < 128 {
+                    buffer[index] = UInt8(lowered.value)
+                    index += 1
+                } else {
+                    UTF8.encode(lowered) { buffer[index] = $0; index += 1 }
+                }
             }
-            return index
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<index]), as: UTF8.self)
         }
-        return foldsToSpace ? nil : folded
     }
 }
