@@ -1,5 +1,8 @@
 /// One sentence as the recognisers share it: its tokens and the entity mentions found in them.
-struct SentenceAnalysis: Sendable {
+/// A class: every recogniser walks every analysis, and copying one (its sentence, tokens and
+/// mentions) at each step was a visible share of understanding an article. Unchecked: an
+/// analysis belongs to one article's pipeline, on one thread, and is not shared beyond it.
+final class SentenceAnalysis: @unchecked Sendable {
     var sentence: Sentence
     let scalars: [Unicode.Scalar]
     var tokens: [Token]
@@ -23,7 +26,7 @@ struct SentenceAnalysis: Sendable {
     /// array: a dictionary per sentence, rebuilt whenever the mentions change, showed).
     private var mentionIndexAtToken: [Int] = []
 
-    init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
+    convenience init(sentence: Sentence, tokens: [Token], mentions: [EntityMention]) {
         self.init(sentence: sentence, scalars: sentence.text.scalarArray, tokens: tokens, mentions: mentions)
     }
 
