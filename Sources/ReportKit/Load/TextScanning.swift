@@ -242,6 +242,12 @@ extension String {
         self.init(unsafeUninitializedCapacity: byteCount) { buffer in
             var index = 0
             for scalar in scalars {
+                // ASCII (most of any text) without the encoder's closure.
+                if scalar.value < 128 {
+                    buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
+                    index += 1
+                    continue
+                }
                 UTF8.encode(scalar) { byte in
                     buffer[index] = byte
                     index += 1
