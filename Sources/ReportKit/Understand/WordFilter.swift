@@ -37,6 +37,20 @@ struct WordFilter: Sendable {
         let slot = Int(hash & 0xFFFF)
         return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
+
+    /// The same for a word not yet digested. A word with non-ASCII bytes always passes: sets of
+    /// strings compare by canonical equivalence, which a digest of the bytes would not.
+    func mightContain(word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash = WordHash.seed
+            for byte in bytes {
+                if byte >= 128 { return true }
+                hash = WordHash.adding(byte, to: hash)
+            }
+            return mightContain(hash)
+        }
+    }
 }
 
 /// The same for word beginnings: whether a word's first four bytes begin any of a set of stems.
@@ -72,8 +86,7 @@ struct PrefixFilter: Sendable {
 
 /// A set of lexicon words that answers most "no"s from a `WordFilter`: a word's FNV digest
 /// costs a few instructions a byte where `Set<String>` hashes with SipHash, and most words
-/// asked about are in no lexicon. Words with non-ASCII bytes go straight to the set, which
-/// compares by canonical equivalence.
+/// asked about are in no lexicon.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     let words: Set<String>
     private let filter: WordFilter
@@ -85,18 +98,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     init(arrayLiteral elements: String...) { self.init(Set(elements)) }
 
-    func contains(_ word: String) -> Bool {
-        var word = word
-        let passes = word.withUTF8 { bytes -> Bool in
-            var hash = WordHash.seed
-            for byte in bytes {
-                if byte >= 128 { return true }
-                hash = WordHash.adding(byte, to: hash)
-            }
-            return filter.mightContain(hash)
-        }
-        return passes && words.contains(word)
-    }
+    func contains(_ word: String) -> Bool { filter.mightContain(word: word) && words.contains(word) }
 }
 
 /// `WordSet` for a lexicon with values: most words looked up are in no lexicon, and their
@@ -116,17 +118,5 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     var keys: Dictionary<String, Value>.Keys { values.keys }
 
-    subscript(word: String) -> Value? {
-        if word.isEmpty { return values[word] }
-        var word = word
-        let passes = word.withUTF8 { bytes -> Bool in
-            var hash = WordHash.seed
-            for byte in bytes {
-                if byte >= 128 { return true }
-                hash = WordHash.adding(byte, to: hash)
-            }
-            return filter.mightContain(hash)
-        }
-        return passes ? values[word] : nil
-    }
+    subscript(word: String) -> Value? { filter.mightContain(word: word) ? values[word] : nil }
 }
