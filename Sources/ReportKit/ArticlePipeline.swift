@@ -106,7 +106,6 @@ struct ArticlePipeline: @unchecked Sendable {
     let baseURL: String?
     let published: CalendarDay?
     let site: OutputSite?
-    let cachedSite: SiteManifest?
 
     /// Digest of what each file of a report depends on besides the article, by file name.
     func outputDigests() -> [String: Digest] {
@@ -142,7 +141,8 @@ struct ArticlePipeline: @unchecked Sendable {
         let slug = input.slug
         do throws(Diagnostic) {
             // Reuse: same bytes and settings, and files made with the same templates.
-            if let cached = input.cached, cachedSite != nil, let site {
+            // (An input has a cached record only when the published generation's manifest was read.)
+            if let cached = input.cached, let site {
                 let stale = cached.outputs.filter { digests[$0.name] != $0.templates }
                 var rendered: [String: [UInt8]] = [:]
                 if !stale.isEmpty {

@@ -125,7 +125,7 @@ public struct SiteBuild {
 
         // 3-5. Load, understand, render and write, in parallel; results stay in input order.
         let pipeline = ArticlePipeline(templates: templates, understanding: understanding, baseURL: baseURL,
-                                       published: options.published, site: site, cachedSite: site?.active)
+                                       published: options.published, site: site)
         let outcomes = pipeline.process(inputs, jobs: max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount),
                                         strict: options.strict, events: events)
         var manifest = SiteManifest()
