@@ -52,4 +52,37 @@ struct FrontMatterTests {
     func slugs(input: String, expected: String) {
         #expect(Slug.make(from: input) == expected)
     }
+
+    @Test("slugs made as bytes match slugs made as strings, on random and long names")
+    func slugsAgainstStrings() {
+        // The string version `Slug.make` replaced, kept as the reference.
+        func reference(_ text: String) -> String {
+            var result = ""
+            var pendingHyphen = false
+            for scalar in text.unicodeScalars {
+                var folded = scalar.foldedLowercase
+                if folded == "œ" { result += pendingHyphen ? "-oe" : "oe"; pendingHyphen = false; continue }
+                if folded == "æ" { result += pendingHyphen ? "-ae" : "ae"; pendingHyphen = false; continue }
+                if folded == "ß" { folded = "s" }
+                if (folded >= "a" && folded <= "z") || (folded >= "0" && folded <= "9") {
+                    if pendingHyphen && !result.isEmpty { result.append("-") }
+                    pendingHyphen = false
+                    result.unicodeScalars.append(folded)
+                    if result.count >= Slug.maximumLength { break }
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return result
+        }
+        let pieces = ["a", "Z", "é", "Œ", "œ", "æ", "Æ", "ß", " ", "-", "'", "9", "ü", "東", "\u{1F600}", "İ", ".", "  "]
+        var generator = SystemRandomNumberGenerator()
+        var names = [String(repeating: "ab ", count: 60), " œuvre", "æ" + String(repeating: "x", count: 79) + "œœ"]
+        for _ in 0..<2_000 {
+            names.append((0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for name in names where Slug.make(from: name) != reference(name) {
+            Issue.record("\(name): \(Slug.make(from: name)) != \(reference(name))")
+        }
+    }
 }
