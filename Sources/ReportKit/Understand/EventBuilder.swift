@@ -74,7 +74,8 @@ struct EventBuilder {
     }
 
     private func shorten(_ text: String) -> String {
-        guard text.count > 240 else { return text }
+        // No more bytes than the limit means no more characters: most sentences are not counted.
+        guard text.utf8.count > 240, text.count > 240 else { return text }
         let cut = text.prefix(240)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
