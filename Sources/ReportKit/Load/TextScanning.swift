@@ -222,6 +222,13 @@ extension String {
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var index = 0, written = 0
                 while index < bytes.count {
+                    // ASCII needs no decoding nor the failable scalar initialiser's checks.
+                    if bytes[index] < 0x80 {
+                        buffer[written] = Unicode.Scalar(bytes[index])
+                        index += 1
+                        written += 1
+                        continue
+                    }
                     let (value, length) = UTF8Scalar.decode(bytes, at: index)
                     index += length
                     buffer[written] = Unicode.Scalar(value).unsafelyUnwrapped
