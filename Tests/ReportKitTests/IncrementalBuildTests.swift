@@ -14,6 +14,16 @@ struct IncrementalBuildTests {
         return (UInt64(info.st_ino), Int(info.st_mtim.tv_sec))
     }
 
+    /// A folder with `count` articles in `in/`, built twice into `site`, so that both generations
+    /// hold every file: the state a rebuild starts from.
+    func siteBuiltTwice(articles count: Int) throws -> String {
+        let folder = try temporaryFolder()
+        try makeArticles(folder, count: count)
+        _ = try build([folder + "/in"], folder + "/site")
+        _ = try build([folder + "/in"], folder + "/site")
+        return folder
+    }
+
     func makeArticles(_ folder: String, count: Int) throws {
         for index in 1...count {
             try writeFile(folder, "in/story-\(index).txt", """
@@ -43,10 +53,7 @@ struct IncrementalBuildTests {
 
     @Test("changing one article rewrites only its files and the site-wide pages it appears on")
     func oneChange() throws {
-        let folder = try temporaryFolder()
-        try makeArticles(folder, count: 6)
-        _ = try build([folder + "/in"], folder + "/site")
-        _ = try build([folder + "/in"], folder + "/site")
+        let folder = try siteBuiltTwice(articles: 6)
         try writeFile(folder, "in/story-2.txt", "Globex change de cap\nGlobex a vendu sa filiale en 2024.\n")
         let result = try build([folder + "/in"], folder + "/site")
         #expect(result.unchangedArticles == 5)
@@ -150,10 +157,7 @@ struct IncrementalBuildTests {
 
     @Test("a removed article's folder disappears from both generations")
     func removedArticle() throws {
-        let folder = try temporaryFolder()
-        try makeArticles(folder, count: 3)
-        _ = try build([folder + "/in"], folder + "/site")
-        _ = try build([folder + "/in"], folder + "/site")
+        let folder = try siteBuiltTwice(articles: 3)
         try FileManager.default.removeItem(atPath: folder + "/in/story-2.txt")
         _ = try build([folder + "/in"], folder + "/site")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site/story-2"))
@@ -164,10 +168,7 @@ struct IncrementalBuildTests {
 
     @Test("files a killed build left in the generation being built are gone once the next build publishes it")
     func killedBuildLeftovers() throws {
-        let folder = try temporaryFolder()
-        try makeArticles(folder, count: 2)
-        _ = try build([folder + "/in"], folder + "/site")
-        _ = try build([folder + "/in"], folder + "/site")
+        let folder = try siteBuiltTwice(articles: 2)
         // The next build updates the unpublished generation: make it look like a killed build's.
         let published = try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/site")
         let other = folder + "/" + (published.hasSuffix("gen-a") ? ".site.gen-b" : ".site.gen-a")

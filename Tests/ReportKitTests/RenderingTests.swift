@@ -122,6 +122,7 @@ struct RenderingTests {
         var writer = SVGWriter()
         writer.text(text)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == SVGText.escape(text))
+        #expect(SVGText.escape(text) == "&lt;a &amp; &quot;b&quot;&gt; &#39;c&#39;é\u{1F600}")
     }
 
     @Test("pages parsed in the per-thread arena give libcmark's own output, page after page, small and large")

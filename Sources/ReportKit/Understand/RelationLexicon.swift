@@ -49,11 +49,10 @@ enum RelationLexicon {
     static func kind(in tokens: [Token], at index: Int) -> Relation.Kind? {
         guard !tokens[index].isPunctuation, tokens[index].folded.utf8.count >= 4 else { return nil }
         if wordFilter.mightContain(tokens[index].hash), let kind = words[tokens[index].folded] { return kind }
-        guard stemFilter.mightStart(tokens[index].folded) else { return nil }
         let folded = tokens[index].folded
+        guard let key = PrefixFilter.firstFour(folded), stemFilter.mightStart(firstFour: key) else { return nil }
         if notCues.contains(folded) { return nil }
         // Only the stems that begin with the word's first four bytes are compared in full.
-        guard let key = firstFour(folded) else { return nil }
         for position in stems.indices where stemKeys[position] == key && folded.hasPrefix(stems[position].0) {
             return stems[position].1
         }
@@ -61,14 +60,7 @@ enum RelationLexicon {
     }
 
     /// Each stem's first four bytes (every stem has at least four).
-    private static let stemKeys: [UInt32] = stems.map { firstFour($0.0) ?? 0 }
-
-    private static func firstFour(_ word: String) -> UInt32? {
-        var word = word
-        return word.withUTF8 { bytes in
-            bytes.count < 4 ? nil : UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
-        }
-    }
+    private static let stemKeys: [UInt32] = stems.map { PrefixFilter.firstFour($0.0) ?? 0 }
 
     /// Relations that read the same both ways.
     static let symmetric: Set<Relation.Kind> = [.partnersWith, .competesWith, .mentionedWith]

@@ -62,24 +62,37 @@ struct PrefixFilter: Sendable {
 
     init<S: Sequence>(stems: S) where S.Element == String {
         for stem in stems {
-            if let slot = Self.slot(stem) { bits[slot >> 6] |= 1 << UInt64(slot & 63) } else { passesEverything = true }
+            if let value = Self.firstFour(stem) {
+                let slot = Self.slot(firstFour: value)
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            } else {
+                passesEverything = true
+            }
         }
     }
 
-    private static func slot(_ word: String) -> Int? {
-        // The bytes in place: a UTF-8 iterator cost more than the filter saves.
+    private static func slot(firstFour value: UInt32) -> Int { Int((value &* 2_654_435_761) >> 16 & 0xFFFF) }
+
+    /// A word's first four bytes as one number, read in place (a UTF-8 iterator cost more than
+    /// the filter saves), or nil for a shorter word.
+    static func firstFour(_ word: String) -> UInt32? {
         var word = word
-        return word.withUTF8 { bytes -> Int? in
-            guard bytes.count >= 4 else { return nil }
-            let value = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
-            return Int((value &* 2_654_435_761) >> 16 & 0xFFFF)
+        return word.withUTF8 { bytes in
+            bytes.count < 4 ? nil : UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
         }
     }
 
     /// False when no stem starts like `word` (or `word` is shorter than every stem).
     func mightStart(_ word: String) -> Bool {
         if passesEverything { return true }
-        guard let slot = Self.slot(word) else { return false }
+        guard let value = Self.firstFour(word) else { return false }
+        return mightStart(firstFour: value)
+    }
+
+    /// The same for a word's `firstFour` bytes, for callers that need them afterwards.
+    func mightStart(firstFour value: UInt32) -> Bool {
+        if passesEverything { return true }
+        let slot = Self.slot(firstFour: value)
         return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 }

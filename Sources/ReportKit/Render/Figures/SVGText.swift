@@ -3,22 +3,9 @@
 /// cannot reorder or hide what it says.
 enum SVGText {
     static func escape(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // Controls are C0, DEL and C1 (general category Cc): no property lookup needed.
-            if value < 32 || (value >= 127 && value < 160) || BlockReader.isInvisibleFormatting(scalar) { continue }
-            switch scalar {
-            case "&": bytes.append(contentsOf: "&amp;".utf8)
-            case "<": bytes.append(contentsOf: "&lt;".utf8)
-            case ">": bytes.append(contentsOf: "&gt;".utf8)
-            case "\"": bytes.append(contentsOf: "&quot;".utf8)
-            case "'": bytes.append(contentsOf: "&#39;".utf8)
-            default: UTF8.encode(scalar) { bytes.append($0) }
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var writer = SVGWriter(capacity: text.utf8.count + 16)
+        writer.text(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static func truncate(_ text: String, to limit: Int) -> String { text.truncated(to: limit) }
@@ -37,15 +24,11 @@ enum SVGText {
         return units * fontSize
     }
 
-    /// One decimal at most ("12", "12.3", "-0.5"): written from the integer count of tenths,
-    /// which gives the digits `String(Double)` gives for such values without its general algorithm.
+    /// One decimal at most ("12", "12.3", "-0.5"): see `SVGWriter.number`.
     static func number(_ value: Double) -> String {
-        let scaled = (value * 10).rounded()
-        guard abs(scaled) < 1e15 else { return String(scaled / 10) }
-        let tenths = Int(scaled)
-        if tenths % 10 == 0 { return String(tenths / 10) }
-        let magnitude = abs(tenths)
-        return "\(tenths < 0 ? "-" : "")\(magnitude / 10).\(magnitude % 10)"
+        var writer = SVGWriter(capacity: 16)
+        writer.number(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
 
@@ -76,7 +59,7 @@ struct SVGWriter {
     /// Markup made of known-safe values (identifiers, colours, years).
     mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
 
-    /// Text or an attribute value, escaped as `SVGText.escape` does.
+    /// Text or an attribute value: character data only (see `SVGText`).
     mutating func text(_ text: String) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -93,10 +76,11 @@ struct SVGWriter {
         }
     }
 
-    /// `SVGText.number`, written in place.
+    /// A number with one decimal at most ("12", "12.3", "-0.5"), written from the integer count
+    /// of tenths: the digits `String(Double)` gives for such values, without its general algorithm.
     mutating func number(_ value: Double) {
         let scaled = (value * 10).rounded()
-        guard abs(scaled) < 1e15 else { raw(SVGText.number(value)); return }
+        guard abs(scaled) < 1e15 else { raw(String(scaled / 10)); return }
         let tenths = Int(scaled)
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = abs(tenths)

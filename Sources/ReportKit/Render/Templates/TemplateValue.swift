@@ -92,14 +92,11 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         for (key, value) in elements { self[key] = value }
     }
 
-    /// FNV-1a of the name's UTF-8: what lookups compare before the names themselves.
+    /// The name's `FNV1a` digest: what lookups compare before the names themselves.
     static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { bytes in
-            var value: UInt64 = 0xcbf29ce484222325
-            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
-            return value
-        }
+        var hasher = FNV1a()
+        hasher.combine(key)
+        return hasher.value
     }
 
     public var count: Int { entries.count }
