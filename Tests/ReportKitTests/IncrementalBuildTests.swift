@@ -155,6 +155,25 @@ struct IncrementalBuildTests {
         #expect(names == [".site.gen-a", ".site.gen-b", "in", "site"])
     }
 
+    @Test("both generations ask ext4 to spread their report folders; the flag changes no byte")
+    func generationsSpreadTheirFolders() throws {
+        let folder = try siteBuiltTwice(articles: 2)
+        let probe = try temporaryFolder()
+        guard FolderPlacement.spreadSubfolders(of: probe) == .spread else {
+            print("skipped: this file system has no top-of-hierarchy flag")
+            return
+        }
+        #expect(FolderPlacement.spreadsSubfolders(probe))
+        for generation in [".site.gen-a", ".site.gen-b"] {
+            #expect(FolderPlacement.spreadsSubfolders(folder + "/" + generation))
+            #expect(!FolderPlacement.spreadsSubfolders(folder + "/" + generation + "/story-1"))
+        }
+        // Setting it again keeps it, and keeps the folder's other flags.
+        #expect(FolderPlacement.spreadSubfolders(of: probe) == .spread)
+        #expect(FolderPlacement.spreadSubfolders(of: probe + "/missing") == .unsupported)
+        #expect(try snapshot(folder + "/.site.gen-a") == snapshot(folder + "/.site.gen-b"))
+    }
+
     @Test("a removed article's folder disappears from both generations")
     func removedArticle() throws {
         let folder = try siteBuiltTwice(articles: 3)

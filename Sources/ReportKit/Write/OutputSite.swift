@@ -83,6 +83,7 @@ public final class OutputSite: @unchecked Sendable {
             suspectFiles = target == nil && targetExisted ? unknownFiles() : []
             // The manifest goes first: a build killed from here on leaves this generation marked unknown.
             try operations.createDirectory(targetGeneration)
+            FolderPlacement.spreadSubfolders(of: targetGeneration)
             try operations.remove((targetGeneration as NSString).appendingPathComponent(SiteManifest.fileName))
             try operations.write((targetGeneration as NSString).appendingPathComponent(Self.ownerMarker),
                                  Array("reportgen \(ReportKitVersion.string)\n".utf8))
