@@ -12,7 +12,7 @@ ROOT=$PWD
 SHARED=${SHARED:-$ROOT/../shared}
 WORK=${WORK:-/tmp/reportgen-bench}
 command -v valgrind >/dev/null || { echo "instructions: valgrind is missing (apt-get install valgrind)" >&2; exit 1; }
-swift build -c release --product reportgen >/dev/null
+scripts/build-release.sh >/dev/null
 C=$WORK/n100
 [ -f "$C/md_files.txt" ] || python3 "$SHARED/bench/gen_corpus.py" 100 "$C" >/dev/null
 IN=$WORK/callgrind/in

