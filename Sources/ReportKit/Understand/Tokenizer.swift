@@ -49,82 +49,91 @@ enum Tokenizer {
         return text.withUTF8 { tokens(utf8: $0, scalars: scalars) }
     }
 
-    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, scalars: [Unicode.Scalar]) -> [Token] {
-        // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar by scalar.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 4 + 4)
-        var index = 0
-        func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-            makeToken(UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]]), scalars: scalars[start..<end],
-                      start: start, end: end, punctuation: punctuation)
-        }
-        let count = scalars.count
-        func isWordScalar(_ position: Int) -> Bool {
-            position < count && (scalars[position].isLetter || scalars[position].isDigit)
-        }
-        while index < count {
-            let scalar = scalars[index]
-            if scalar.isSpace { index += 1; continue }
-            if scalar == "$" || scalar == "€" || scalar == "£" {
-                tokens.append(make(index, index + 1, punctuation: false))
-                index += 1
-                continue
-            }
-            if isWordScalar(index) {
-                var end = index + 1
-                scan: while end < count {
-                    let next = scalars[end]
-                    if next.isLetter || next.isDigit { end += 1; continue }
-                    guard isWordScalar(end + 1) else { break }
-                    switch next {
-                    case "-", "_":
-                        // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
-                        let rest = String(scalars: scalars[(end + 1)...].prefix { $0.isLetter }).lowercased()
-                        if next == "-", Self.attributiveSuffixes.contains(rest) { break scan }
-                        end += 2
-                    case ".", ",":
-                        // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
-                        let digits = scalars[end - 1].isDigit && scalars[end + 1].isDigit
-                        let acronym = next == "." && scalars[end - 1].isUppercaseLetter && scalars[end + 1].isUppercaseLetter
-                        guard digits || acronym else { break scan }
-                        end += 2
-                    case "'", "\u{2019}":
-                        let prefix = foldForMatching(String(scalars: scalars[index..<end]))
-                        if elisions.contains(prefix) { end += 1; break scan }
-                        let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
-                        if possessive { break scan }
-                        end += 2   // "aujourd'hui", "O'Brien"
-                    default:
-                        break scan
-                    }
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, scalars array: [Unicode.Scalar]) -> [Token] {
+        // The scalars are read through a buffer: a slice of the array per token retained and
+        // released its storage, and the words of an article are many.
+        array.withUnsafeBufferPointer { scalars in
+            // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar
+            // by scalar. An ASCII sentence needs no table: its offsets are its indices.
+            let count = scalars.count
+            let ascii = bytes.count == count
+            let offsets = ascii ? [] : [Int](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+                var offset = 0
+                for (index, scalar) in scalars.enumerated() {
+                    buffer[index] = offset
+                    offset += UTF8.width(scalar)
                 }
-                tokens.append(make(index, end, punctuation: false))
-                index = end
-                continue
+                buffer[count] = offset
+                initialized = count + 1
             }
-            if scalar.isApostrophe, index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S", !isWordScalar(index + 2) {
-                tokens.append(make(index, index + 2, punctuation: true))
-                index += 2
-                continue
+            var tokens: [Token] = []
+            tokens.reserveCapacity(count / 4 + 4)
+            var index = 0
+            func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
+                let bytesStart = ascii ? start : offsets[start], bytesEnd = ascii ? end : offsets[end]
+                return makeToken(UnsafeBufferPointer(rebasing: bytes[bytesStart..<bytesEnd]),
+                                 scalars: UnsafeBufferPointer(rebasing: scalars[start..<end]),
+                                 start: start, end: end, punctuation: punctuation)
             }
-            tokens.append(make(index, index + 1, punctuation: true))
-            index += 1
+            func isWordScalar(_ position: Int) -> Bool {
+                position < count && (scalars[position].isLetter || scalars[position].isDigit)
+            }
+            while index < count {
+                let scalar = scalars[index]
+                if scalar.isSpace { index += 1; continue }
+                if scalar == "$" || scalar == "€" || scalar == "£" {
+                    tokens.append(make(index, index + 1, punctuation: false))
+                    index += 1
+                    continue
+                }
+                if isWordScalar(index) {
+                    var end = index + 1
+                    scan: while end < count {
+                        let next = scalars[end]
+                        if next.isLetter || next.isDigit { end += 1; continue }
+                        guard isWordScalar(end + 1) else { break }
+                        switch next {
+                        case "-", "_":
+                            // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
+                            let rest = String(scalars: scalars[(end + 1)...].prefix { $0.isLetter }).lowercased()
+                            if next == "-", Self.attributiveSuffixes.contains(rest) { break scan }
+                            end += 2
+                        case ".", ",":
+                            // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
+                            let digits = scalars[end - 1].isDigit && scalars[end + 1].isDigit
+                            let acronym = next == "." && scalars[end - 1].isUppercaseLetter && scalars[end + 1].isUppercaseLetter
+                            guard digits || acronym else { break scan }
+                            end += 2
+                        case "'", "\u{2019}":
+                            let prefix = foldForMatching(String(scalars: scalars[index..<end]))
+                            if elisions.contains(prefix) { end += 1; break scan }
+                            let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
+                            if possessive { break scan }
+                            end += 2   // "aujourd'hui", "O'Brien"
+                        default:
+                            break scan
+                        }
+                    }
+                    tokens.append(make(index, end, punctuation: false))
+                    index = end
+                    continue
+                }
+                if scalar.isApostrophe, index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S", !isWordScalar(index + 2) {
+                    tokens.append(make(index, index + 2, punctuation: true))
+                    index += 2
+                    continue
+                }
+                tokens.append(make(index, index + 1, punctuation: true))
+                index += 1
+            }
+            return tokens
         }
-        return tokens
     }
 
     /// One token from its UTF-8 bytes and its scalars. ASCII words (most of them) are checked,
     /// folded and digested in one pass over their bytes, and a word already in folded form
     /// shares its text's storage.
-    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, scalars: ArraySlice<Unicode.Scalar>,
+    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
                                   start: Int, end: Int, punctuation: Bool) -> Token {
         var ascii = true, needsFolding = false
         var hasDigit = false, hasLower = false, innerUpper = false
@@ -161,16 +170,15 @@ enum Tokenizer {
             folded = foldedWord(scalars) ?? foldForMatching(text)
             hash = WordHash.of(folded)
             hasDigit = false; hasLower = false; innerUpper = false
-            for position in scalars.indices {
-                let scalar = scalars[position]
+            for (position, scalar) in scalars.enumerated() {
                 if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
-                else if position > start && scalar.isUppercaseLetter { innerUpper = true }
+                else if position > 0 && scalar.isUppercaseLetter { innerUpper = true }
             }
         }
-        let endsWithDot = scalars[end - 1] == "."
+        let endsWithDot = scalars[scalars.count - 1] == "."
         let keyHash = endsWithDot ? WordHash.of(Token.key(of: folded)) : hash
         return Token(text: text, folded: folded, start: start, end: end,
-                     isCapitalized: scalars[start].isUppercaseLetter, hasDigit: hasDigit,
+                     isCapitalized: scalars[0].isUppercaseLetter, hasDigit: hasDigit,
                      hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
                      endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
     }
@@ -178,7 +186,7 @@ enum Tokenizer {
     /// `foldForMatching` for a word: each scalar folded through the table into a stack buffer
     /// (`String(unsafeUninitializedCapacity:)` with room for four bytes a scalar cost more than
     /// the folding). Nil in the case a word never has (a scalar that folds to a space).
-    private static func foldedWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+    private static func foldedWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer -> String? in
             var index = 0
             for scalar in scalars {
