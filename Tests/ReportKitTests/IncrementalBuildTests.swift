@@ -159,17 +159,20 @@ struct IncrementalBuildTests {
     func generationsSpreadTheirFolders() throws {
         let folder = try siteBuiltTwice(articles: 2)
         let probe = try temporaryFolder()
-        guard FolderPlacement.spreadSubfolders(of: probe) == .spread else {
+        let flagsBefore = FolderPlacement.flags(of: probe)
+        guard FolderPlacement.spreadSubfolders(of: probe) == .spread, let flagsBefore else {
             print("skipped: this file system has no top-of-hierarchy flag")
             return
         }
         #expect(FolderPlacement.spreadsSubfolders(probe))
+        #expect(FolderPlacement.flags(of: probe) == flagsBefore | FolderPlacement.topDirectoryFlag)
         for generation in [".site.gen-a", ".site.gen-b"] {
             #expect(FolderPlacement.spreadsSubfolders(folder + "/" + generation))
             #expect(!FolderPlacement.spreadsSubfolders(folder + "/" + generation + "/story-1"))
         }
-        // Setting it again keeps it, and keeps the folder's other flags.
+        // Setting it again keeps it and the folder's other flags.
         #expect(FolderPlacement.spreadSubfolders(of: probe) == .spread)
+        #expect(FolderPlacement.flags(of: probe) == flagsBefore | FolderPlacement.topDirectoryFlag)
         #expect(FolderPlacement.spreadSubfolders(of: probe + "/missing") == .unsupported)
         #expect(try snapshot(folder + "/.site.gen-a") == snapshot(folder + "/.site.gen-b"))
     }

@@ -27,22 +27,32 @@ public enum FolderPlacement {
     /// Sets the flag on `path` (a folder reportgen owns), keeping its other flags.
     @discardableResult
     public static func spreadSubfolders(of path: String) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unsupported }
-        defer { close(descriptor) }
-        var flags: CInt = 0
-        guard ioctl(descriptor, getFlags, &flags) == 0 else { return .unsupported }
-        if flags & topDirectoryFlag != 0 { return .spread }
-        flags |= topDirectoryFlag
-        return ioctl(descriptor, setFlags, &flags) == 0 ? .spread : .unsupported
+        withFolder(path) { descriptor in
+            var flags: CInt = 0
+            guard ioctl(descriptor, getFlags, &flags) == 0 else { return .unsupported }
+            if flags & topDirectoryFlag != 0 { return .spread }
+            flags |= topDirectoryFlag
+            return ioctl(descriptor, setFlags, &flags) == 0 ? .spread : .unsupported
+        } ?? .unsupported
     }
 
     /// Whether `path` carries the flag (false where the file system has none).
     public static func spreadsSubfolders(_ path: String) -> Bool {
+        flags(of: path).map { $0 & topDirectoryFlag != 0 } ?? false
+    }
+
+    /// The folder's inode flags, or nil where the file system has none.
+    static func flags(of path: String) -> CInt? {
+        withFolder(path) { descriptor in
+            var flags: CInt = 0
+            return ioctl(descriptor, getFlags, &flags) == 0 ? flags : nil
+        } ?? nil
+    }
+
+    private static func withFolder<Result>(_ path: String, _ body: (CInt) -> Result) -> Result? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var flags: CInt = 0
-        return ioctl(descriptor, getFlags, &flags) == 0 && flags & topDirectoryFlag != 0
+        return body(descriptor)
     }
 }
