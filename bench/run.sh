@@ -49,6 +49,12 @@ measure() {  # label n runs prepare command...
     /usr/bin/time -f '%M' -o "$RAW/n${n}_${label}.rss" "$@" >/dev/null 2>&1 || true
 }
 
+# A prepare step: delete $2..., then make $1 (the folder of article folders) flagged +T.
+spread_prepare() {
+    local folder=$1; shift
+    echo "bash -c 'rm -rf $* && mkdir -p $folder && (chattr +T $folder 2>/dev/null || true)'"
+}
+
 {
     echo "host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); $(findmnt -n -o FSTYPE --target "$WORK") at $WORK"
     echo "reportgen $("$RG" --version); $("$HUGO" version | cut -d' ' -f1-2); $(hyperfine --version)"
@@ -87,13 +93,13 @@ PY
         "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache"
     # The same with the hint reportgen gives ext4 (see FolderPlacement.swift): the article folders'
     # parent is made before the run and flagged as the top of unrelated trees (chattr +T).
-    measure hugo_spread "$N" "$R" "bash -c 'rm -rf $C/site/public $C/site/resources $C/hugo_cache && mkdir -p $C/site/public/articles && (chattr +T $C/site/public/articles 2>/dev/null || true)'" \
+    measure hugo_spread "$N" "$R" "$(spread_prepare "$C/site/public/articles" "$C/site/public" "$C/site/resources" "$C/hugo_cache")" \
         "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache"
     measure hugo_mem "$N" "$R" "" "$HUGO" --source "$C/site" --quiet --minify=false --cacheDir "$C/hugo_cache" --renderToMemory
     measure floor "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" "$C/site/content" "$C/md_files.txt" "$C/floor_out"
     measure floor_j2 "$N" "$R" "rm -rf $C/floor_out" "$FLOOR" -j 2 "$C/site/content" "$C/md_files.txt" "$C/floor_out"
     measure floor7_j2 "$N" "$R" "rm -rf $C/floor7_out" "$FLOOR" -j 2 "$C/floor7_content" "$C/md_files7.txt" "$C/floor7_out"
-    measure floor7_spread "$N" "$R" "bash -c 'rm -rf $C/floor7_out && mkdir -p $C/floor7_out/articles && (chattr +T $C/floor7_out/articles 2>/dev/null || true)'" \
+    measure floor7_spread "$N" "$R" "$(spread_prepare "$C/floor7_out/articles" "$C/floor7_out")" \
         "$FLOOR" -j 2 "$C/floor7_content" "$C/md_files7.txt" "$C/floor7_out"
     echo "$(find "$OUT/" -type f | wc -l) $(find "$C/site/public" -type f | wc -l) $(du -sb "$C/articles" | cut -f1)" > "$RAW/n${N}_files"
 done

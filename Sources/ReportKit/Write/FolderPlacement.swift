@@ -12,13 +12,13 @@ import Glibc
 /// project's machine. The flag changes where inodes go, never what the files hold.
 ///
 /// It is a hint: a file system without the flag refuses it and nothing else changes.
-public enum FolderPlacement {
+enum FolderPlacement {
     /// `FS_IOC_GETFLAGS`, `FS_IOC_SETFLAGS` and `FS_TOPDIR_FL` from <linux/fs.h>.
     static let getFlags: UInt = 0x8008_6601
     static let setFlags: UInt = 0x4008_6602
     static let topDirectoryFlag: CInt = 0x0002_0000
 
-    public enum Outcome: Equatable, Sendable {
+    enum Outcome: Equatable, Sendable {
         case spread
         /// The file system has no such flag (tmpfs, XFS, a network file system…).
         case unsupported
@@ -26,7 +26,7 @@ public enum FolderPlacement {
 
     /// Sets the flag on `path` (a folder reportgen owns), keeping its other flags.
     @discardableResult
-    public static func spreadSubfolders(of path: String) -> Outcome {
+    static func spreadSubfolders(of path: String) -> Outcome {
         withFolder(path) { descriptor in
             var flags: CInt = 0
             guard ioctl(descriptor, getFlags, &flags) == 0 else { return .unsupported }
@@ -37,7 +37,7 @@ public enum FolderPlacement {
     }
 
     /// Whether `path` carries the flag (false where the file system has none).
-    public static func spreadsSubfolders(_ path: String) -> Bool {
+    static func spreadsSubfolders(_ path: String) -> Bool {
         flags(of: path).map { $0 & topDirectoryFlag != 0 } ?? false
     }
 
