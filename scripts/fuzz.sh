@@ -6,10 +6,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 root=$PWD
 mkdir -p .build-fuzz-crashes
+# The working corpora grow to thousands of inputs: they go when the script ends, however it ends.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 for target in FuzzLoader FuzzUnderstanding; do
   (cd Fuzz && swift build -c release --scratch-path "$root/.build-fuzz" --product "$target" \
       --sanitize fuzzer --sanitize address >/dev/null)
-  corpus=$(mktemp -d)
+  corpus="$scratch/$target"
+  mkdir "$corpus"
   cp Fuzz/corpus/* "$corpus/"
   echo "fuzz: $target for ${seconds}s"
   (cd .build-fuzz-crashes && "$root/.build-fuzz/release/$target" "$corpus" -max_total_time="$seconds" \

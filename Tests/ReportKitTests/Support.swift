@@ -9,9 +9,17 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathCompon
 let seedPath = repositoryRoot.appendingPathComponent("../shared/seed/000_6ce7a8b7e7fc24bb.txt").standardizedFileURL.path
 let evalArticlesPath = repositoryRoot.appendingPathComponent("../shared/eval/dev/articles").standardizedFileURL.path
 
-func temporaryFolder() throws -> String {
+/// One folder per test process holds every test's scratch folder, so a single removal at exit
+/// cleans up after the whole run (a leftover per test added up to thousands of folders a day).
+private let testRunFolder: String = {
     let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("reportgen-tests-\(UUID().uuidString)").path
+        .appendingPathComponent("reportgen-tests-\(getpid())-\(UUID().uuidString)").path
+    atexit { try? FileManager.default.removeItem(atPath: testRunFolder) }
+    return path
+}()
+
+func temporaryFolder() throws -> String {
+    let path = (testRunFolder as NSString).appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
