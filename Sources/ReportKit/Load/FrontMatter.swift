@@ -50,7 +50,7 @@ public struct FrontMatter: Sendable, Equatable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .basic)
+            node = try composeYAML(yaml)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):

@@ -7,7 +7,7 @@ public struct InterfaceStrings: Sendable {
 
     public init(yaml: String, path: String) throws(Diagnostic) {
         let node: Node?
-        do { node = try Yams.compose(yaml: yaml, .basic) } catch {
+        do { node = try composeYAML(yaml) } catch {
             throw .error(.templateSyntax, file: path, "interface strings are not valid YAML: \(error)")
         }
         guard case .mapping(let languages)? = node else {

@@ -89,7 +89,7 @@ public struct Gazetteer: Sendable {
                 hint: "give a YAML file listing entities with name, kind and aliases")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text, .basic) } catch {
+        do { node = try composeYAML(text) } catch {
             throw .error(.gazetteer, file: path, "the entity file is not valid YAML: \(error)")
         }
         guard case .sequence(let items)? = node else {
