@@ -73,14 +73,12 @@ struct ArticleInput: Sendable {
     /// Every input, in the order given, read on `jobs` threads.
     static func read(_ files: [String], settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
         let results = ResultSlots<Result<ArticleInput, Diagnostic>>(count: files.count)
-        let workers = min(jobs, max(1, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: files.count, by: workers) {
-                let file = files[index]
-                results.set(index, Result { () throws(Diagnostic) in
-                    try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
-                })
-            }
+        ParallelLoop.forEach(count: files.count, jobs: jobs) { index in
+            let file = files[index]
+            results.set(index, Result { () throws(Diagnostic) in
+                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
+            })
+            return true
         }
         return results.values.map { $0! }
     }
@@ -123,15 +121,13 @@ struct ArticlePipeline: @unchecked Sendable {
     func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
         let digests = outputDigests()
         let results = OutcomeStore(count: inputs.count)
-        let workers = min(jobs, max(1, inputs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: inputs.count, by: workers) {
-                if (strict && results.failed) || results.writeFailed { return }
-                let outcome = process(inputs[index], digests: digests)
-                results.set(index, outcome)
-                events(.articleDone(done: results.doneCount, total: inputs.count))
-                outcome.diagnostics.forEach { events(.diagnostic($0)) }
-            }
+        ParallelLoop.forEach(count: inputs.count, jobs: jobs) { index in
+            if (strict && results.failed) || results.writeFailed { return false }
+            let outcome = process(inputs[index], digests: digests)
+            results.set(index, outcome)
+            events(.articleDone(done: results.doneCount, total: inputs.count))
+            outcome.diagnostics.forEach { events(.diagnostic($0)) }
+            return true
         }
         return results.outcomes.compactMap { $0 }
     }
