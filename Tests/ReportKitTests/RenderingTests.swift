@@ -147,6 +147,20 @@ struct RenderingTests {
         #expect(html.contains("and bad</p>"))
     }
 
+    @Test("anchors keep their inline content and titles; text that spells an anchor link stays text")
+    func anchorEdges() {
+        let html = MarkdownToHTML().render("""
+            - [**Name** and *more*](anchor:e-1 "a title") then [a link](https://example.org/) and [](anchor:empty_2)
+            - [two](anchor:s1)[in a row](anchor:s2) [bad id](anchor:a%20b)
+            """)
+        #expect(html.contains(#"<span class="anchor" id="e-1"><strong>Name</strong> and <em>more</em></span> then <a href="https://example.org/">a link</a> and <span class="anchor" id="empty_2"></span>"#))
+        #expect(html.contains(#"<span class="anchor" id="s1">two</span><span class="anchor" id="s2">in a row</span> bad id</li>"#))
+        let injected = "Text " + MarkdownEscaping.escape(#"<a href="anchor:x">y</a> [z](anchor:w)"#)
+        let escaped = MarkdownToHTML().render(injected)
+        #expect(!escaped.contains("<span"))
+        #expect(!escaped.contains("<a "))
+    }
+
     @Test("the built-in templates match the templates/ folder")
     func embeddedTemplatesAreCurrent() throws {
         let folder = repositoryRoot.appendingPathComponent("templates").path

@@ -7,7 +7,8 @@ import Foundation
 /// A paragraph made only of `[](figure:NAME)` is replaced by the figure (an SVG that reportgen
 /// drew and escaped itself); article text never reaches a figure slot because it is escaped.
 public struct MarkdownToHTML: Sendable {
-    /// Both schemes are 7 bytes long: they are compared with `strncmp` on cmark's C strings.
+    /// The figure scheme is compared with `strncmp` on cmark's C strings (7 bytes); anchors are
+    /// found in the rendered HTML.
     public static let anchorScheme = "anchor:"
     public static let figureScheme = "figure:"
 
@@ -29,41 +30,66 @@ public struct MarkdownToHTML: Sendable {
             buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
         }
         guard let document = cmark_parser_finish(parser) else { return [] }
-        convertAnchors(in: document)
         insertFigures(figures, in: document)
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         let length = strlen(html)
-        return html.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { Self.convertingAnchors(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
-    private func convertAnchors(in document: OpaquePointer) {
-        var anchors: [(node: OpaquePointer, id: String?)] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node),
-                  strncmp(url, Self.anchorScheme, 7) == 0 else { continue }
-            // Compared in C first: most links are evidence links, and a String per URL showed.
-            let id = String(cString: url + 7)
-            // Only ids made of safe characters become attributes; anything else becomes plain text.
-            anchors.append((node, Self.isSafeIdentifier(id) ? id : nil))
-        }
-        for (link, id) in anchors {
-            guard let id else {
-                while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
-                cmark_node_free(link)
-                continue
+    private static let anchorOpening = Array("<a href=\"\(anchorScheme)".utf8)
+    private static let linkClosing = Array("</a>".utf8)
+    private static let quote = [UInt8(ascii: "\"")], tagEnd = [UInt8(ascii: ">")]
+
+    /// Turns the links libcmark rendered for `anchor:` URLs into spans, in the HTML itself: a
+    /// walk of every page's node tree to find them cost ten times this scan. Only libcmark can
+    /// have written `<a href="anchor:` (inserted text is escaped, so its `<` is `&lt;`), links never
+    /// nest, so the next `</a>` closes it, and libcmark escapes an `href` so that the characters
+    /// an identifier may hold come out unchanged.
+    static func convertingAnchors(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + html.count / 16)
+        var position = 0
+        while let start = find(anchorOpening, in: html, from: position) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position..<start]))
+            let idStart = start + anchorOpening.count
+            guard let quote = find(quote, in: html, from: idStart),
+                  let tagEnd = find(tagEnd, in: html, from: quote),
+                  let close = find(linkClosing, in: html, from: tagEnd) else {
+                position = start
+                break
             }
-            guard let span = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena.allocator) else { continue }
-            cmark_node_set_on_enter(span, "<span class=\"anchor\" id=\"\(id)\">")
-            cmark_node_set_on_exit(span, "</span>")
-            while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
-            cmark_node_replace(link, span)
-            cmark_node_free(link)
+            let id = UnsafeBufferPointer(rebasing: html[idStart..<quote])
+            let safe = isSafeIdentifier(id)
+            // An identifier that could not be an attribute leaves the text, without the link.
+            if safe {
+                out.append(contentsOf: #"<span class="anchor" id=""#.utf8)
+                out.append(contentsOf: id)
+                out.append(contentsOf: #"">"#.utf8)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(tagEnd + 1)..<close]))
+            if safe { out.append(contentsOf: "</span>".utf8) }
+            position = close + linkClosing.count
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position...]))
+        return out
+    }
+
+    /// The offset of `pattern` in `bytes` at or after `start`: `memchr` finds each candidate
+    /// first byte (memmem is a GNU extension Swift's Glibc module does not show).
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, let first = pattern.first else { return nil }
+        var offset = start
+        while offset + pattern.count <= bytes.count {
+            guard let hit = memchr(base + offset, Int32(first), bytes.count - offset) else { return nil }
+            let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard candidate + pattern.count <= bytes.count else { return nil }
+            // Most `<` open other tags: the second byte rules them out without a call.
+            if pattern.count == 1 || (base[candidate + 1] == pattern[1] && memcmp(base + candidate, pattern, pattern.count) == 0) {
+                return candidate
+            }
+            offset = candidate + 1
+        }
+        return nil
     }
 
     /// Figures are bytes (the article HTML is made as bytes: a `String` of it was validated
@@ -92,7 +118,12 @@ public struct MarkdownToHTML: Sendable {
     }
 
     static func isSafeIdentifier(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { byte in
+        var id = id
+        return id.withUTF8 { isSafeIdentifier($0) }
+    }
+
+    static func isSafeIdentifier(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.allSatisfy { byte in
             (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
         }
     }
