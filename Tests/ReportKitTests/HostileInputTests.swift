@@ -185,6 +185,20 @@ struct HostileInputTests {
         _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
     }
 
+    @Test("a lock file nobody holds, empty or naming a process, does not stop the next build")
+    func leftoverLockFiles() throws {
+        let folder = try temporaryFolder()
+        try writeFile(folder, "in/a.txt", "Titre\nUne phrase.\n")
+        let output = folder + "/site"
+        // What a build killed between creating its lock and writing its PID left with the old
+        // lock, and what a build of another process (this one, still running) leaves at worst.
+        for leftover in ["", "\(getpid())\n"] {
+            try writeFile(folder, ".site.lock", leftover)
+            _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
+            #expect(!FileManager.default.fileExists(atPath: folder + "/.site.lock"))
+        }
+    }
+
     @Test("a build killed at any moment leaves the published site complete")
     func killedBuild() throws {
         guard let binary = builtBinary() else {

@@ -14,6 +14,8 @@ public final class OutputSite: @unchecked Sendable {
     private let fileManager = FileManager.default
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
+    /// The open lock file while this build holds it, or -1.
+    private var lockDescriptor: Int32 = -1
 
     private(set) var targetGeneration = ""
     private(set) var activeGeneration: String?
@@ -299,28 +301,44 @@ public final class OutputSite: @unchecked Sendable {
         }
     }
 
+    /// The build's lock: a file beside the output, held with `flock` while the build runs. The
+    /// kernel lets go of it when the process ends, however it ends, so a killed build never
+    /// leaves a lock behind (a lock made with `O_EXCL` and a PID inside was stuck for good when
+    /// the kill came between creating the file and writing the PID).
     private func acquireLock() throws(Diagnostic) {
-        for _ in 0..<2 {
-            let descriptor = open(lockPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
-            if descriptor >= 0 {
+        for _ in 0..<3 {
+            let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw .error(.writeFailed, file: lockPath, "cannot create the build's lock: \(String(cString: strerror(errno)))",
+                    hint: "check that the folder holding the output is writable")
+            }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { close(descriptor); break }
+            // The build that held it may have removed the file before letting go: then this is a
+            // lock on a file nobody else will open, and the one at the path is taken instead.
+            var held = stat(), current = stat()
+            if fstat(descriptor, &held) == 0, stat(lockPath, &current) == 0,
+               held.st_dev == current.st_dev, held.st_ino == current.st_ino {
+                // The PID is for people wondering which process holds it.
+                _ = ftruncate(descriptor, 0)
                 let text = "\(pid)\n"
                 _ = text.withCString { Glibc.write(descriptor, $0, strlen($0)) }
-                close(descriptor)
+                lockDescriptor = descriptor
                 return
             }
-            // A lock left by a build that no longer runs is stale.
-            if let text = try? String(contentsOfFile: lockPath, encoding: .utf8),
-               let owner = Int32(text.trimmingWhitespace()), owner != pid, kill(owner, 0) != 0, errno == ESRCH {
-                unlink(lockPath)
-                continue
-            }
-            break
+            close(descriptor)
         }
         throw .error(.outputLocked, file: path, "another reportgen build is writing this output (lock \(lockPath))",
-            hint: "wait for it to finish; if no build is running, delete the lock file")
+            hint: "wait for it to finish")
     }
 
-    private func releaseLock() { unlink(lockPath) }
+    /// Removes the lock file while still holding it, then lets go: a build waiting for it sees
+    /// the file gone and takes a new one.
+    private func releaseLock() {
+        guard lockDescriptor >= 0 else { return }
+        unlink(lockPath)
+        close(lockDescriptor)
+        lockDescriptor = -1
+    }
 
     /// Temporary links left by builds killed while publishing.
     private func removeStaleLinks() {
