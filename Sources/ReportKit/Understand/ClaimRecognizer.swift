@@ -82,7 +82,7 @@ struct ClaimRecognizer {
 
     private func quotedTokens(_ analysis: SentenceAnalysis) -> Set<Int> {
         var result = Set<Int>()
-        for (open, close) in SentenceSplitter.matchingQuotes(analysis.scalars) {
+        for (open, close) in analysis.quotePairs {
             var index = analysis.firstToken(after: open)
             while index < analysis.tokens.count, analysis.tokens[index].end <= close { result.insert(index); index += 1 }
         }

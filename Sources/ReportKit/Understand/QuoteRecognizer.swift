@@ -45,11 +45,11 @@ struct QuoteRecognizer {
         }
         for (position, analysis) in analyses.enumerated() {
             let scalars = analysis.scalars
-            let pairs = SentenceSplitter.matchingQuotes(scalars)
+            let pairs = analysis.quotePairs
             let closes = Set(pairs.values)
             func slice(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
-            let unmatchedOpen = scalars.indices.first { ["«", "\u{201C}"].contains(scalars[$0]) && pairs[$0] == nil }
-            let unmatchedClose = scalars.indices.first { ["»", "\u{201D}"].contains(scalars[$0]) && !closes.contains($0) }
+            let unmatchedOpen = scalars.indices.first { (scalars[$0] == "«" || scalars[$0] == "\u{201C}") && pairs[$0] == nil }
+            let unmatchedClose = scalars.indices.first { (scalars[$0] == "»" || scalars[$0] == "\u{201D}") && !closes.contains($0) }
             var consumedUntil = -1
             if var open = pending {
                 if let close = unmatchedClose {

@@ -20,6 +20,9 @@ final class SentenceAnalysis: @unchecked Sendable {
             }
         }
     }
+    /// Opening quote mark → its closing mark (scalar offsets), made once: the quote and the claim
+    /// recognisers both ask.
+    private(set) lazy var quotePairs: [Int: Int] = SentenceSplitter.matchingQuotes(scalars)
     /// Mentions that are not inside an epithet, in token order.
     private(set) var primaryMentions: [EntityMention] = []
     /// For each token, the index in `primaryMentions` of the mention covering it, or -1 (an
