@@ -52,6 +52,15 @@ struct BuildTests {
         #expect(a == b)
     }
 
+    @Test("an output inside folders that do not exist yet is made, as mkdir -p would")
+    func nestedOutput() throws {
+        let folder = try temporaryFolder()
+        let article = try writeFile(folder, "in/one.txt", "Titre\nUne phrase.\n")
+        let result = try build([article], into: folder + "/public/briefings/site")
+        #expect(result.reports.count == 1)
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/briefings/site/one/index.html"))
+    }
+
     @Test("a failing build leaves the previous output untouched")
     func failedBuildKeepsOutput() throws {
         let folder = try temporaryFolder()

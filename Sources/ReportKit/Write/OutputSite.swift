@@ -307,7 +307,12 @@ public final class OutputSite: @unchecked Sendable {
     /// the kill came between creating the file and writing the PID).
     private func acquireLock() throws(Diagnostic) {
         for _ in 0..<3 {
-            let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            var descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno == ENOENT {
+                // `--output public/briefings` with no `public/` yet: made, as `mkdir -p` would.
+                try? fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            }
             guard descriptor >= 0 else {
                 throw .error(.writeFailed, file: lockPath, "cannot create the build's lock: \(String(cString: strerror(errno)))",
                     hint: "check that the folder holding the output is writable")
