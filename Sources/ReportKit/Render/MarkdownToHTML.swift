@@ -38,13 +38,14 @@ public struct MarkdownToHTML: Sendable {
 
     private static let anchorOpening = Array("<a href=\"\(anchorScheme)".utf8)
     private static let linkClosing = Array("</a>".utf8)
-    private static let quote = [UInt8(ascii: "\"")], tagEnd = [UInt8(ascii: ">")]
+    private static let quoteMark = [UInt8(ascii: "\"")], tagCloser = [UInt8(ascii: ">")]
 
-    /// Turns the links libcmark rendered for `anchor:` URLs into spans, in the HTML itself: a
-    /// walk of every page's node tree to find them cost ten times this scan. Only libcmark can
-    /// have written `<a href="anchor:` (inserted text is escaped, so its `<` is `&lt;`), links never
-    /// nest, so the next `</a>` closes it, and libcmark escapes an `href` so that the characters
-    /// an identifier may hold come out unchanged.
+    /// Turns the links libcmark rendered for `anchor:` URLs into spans, in the HTML itself:
+    /// walking every page's node tree to find them cost more (libcmark's part of 29 articles went
+    /// from 44.3 M to 40.5 M instructions). Only libcmark writes `<a href="anchor:`: inserted
+    /// text is escaped (its `<` is `&lt;`) and the figures link to `#` targets only. Links never
+    /// nest, so the next `</a>` closes it, and libcmark's escaping of an `href` leaves the
+    /// characters an identifier may hold unchanged.
     static func convertingAnchors(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 16)
@@ -52,8 +53,8 @@ public struct MarkdownToHTML: Sendable {
         while let start = find(anchorOpening, in: html, from: position) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position..<start]))
             let idStart = start + anchorOpening.count
-            guard let quote = find(quote, in: html, from: idStart),
-                  let tagEnd = find(tagEnd, in: html, from: quote),
+            guard let quote = find(quoteMark, in: html, from: idStart),
+                  let tagEnd = find(tagCloser, in: html, from: quote),
                   let close = find(linkClosing, in: html, from: tagEnd) else {
                 position = start
                 break
