@@ -185,6 +185,28 @@ struct HostileInputTests {
         _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
     }
 
+    @Test("clean deletes the site and its generations, but not under a running build nor a folder it did not make")
+    func cleaning() throws {
+        let folder = try temporaryFolder()
+        try writeFile(folder, "in/a.txt", "Titre\nUne phrase.\n")
+        let output = folder + "/site"
+        _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
+        _ = try SiteBuild(options: BuildOptions(inputs: [folder + "/in"], output: output)).run()
+        let running = OutputSite(path: output)
+        try running.begin(useCache: true)   // holds the lock, as a running build does
+        if let error = expectDiagnostic({ () throws(Diagnostic) in try OutputSite(path: output).clean() }) {
+            #expect(error.code == .outputLocked)
+        }
+        #expect(FileManager.default.fileExists(atPath: output + "/a/index.html"))
+        running.abandon()
+        try OutputSite(path: output).clean()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["in"])
+        // A folder reportgen did not make is left as it is.
+        try writeFile(folder, "mine/notes.txt", "x")
+        #expect(throws: Diagnostic.self) { try OutputSite(path: folder + "/mine").clean() }
+        #expect(FileManager.default.fileExists(atPath: folder + "/mine/notes.txt"))
+    }
+
     @Test("a lock file nobody holds, empty or naming a process, does not stop the next build")
     func leftoverLockFiles() throws {
         let folder = try temporaryFolder()

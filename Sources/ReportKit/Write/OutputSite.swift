@@ -354,9 +354,13 @@ public final class OutputSite: @unchecked Sendable {
         }
     }
 
-    /// Deletes the site, its generations and its lock (`reportgen clean`), if they are reportgen's.
+    /// Deletes the site and its generations (`reportgen clean`), if they are reportgen's. It takes
+    /// the build's lock first: deleting a generation under a running build would break it.
     public func clean() throws(Diagnostic) {
         try checkOwnership()
+        guard fileManager.fileExists(atPath: parent) else { return }
+        try acquireLock()
+        defer { releaseLock() }
         if (try? fileManager.destinationOfSymbolicLink(atPath: path)) != nil { unlink(path) } else if isOurs(path) {
             try? fileManager.removeItem(atPath: path)
         }
