@@ -317,7 +317,11 @@ public final class OutputSite: @unchecked Sendable {
                 throw .error(.writeFailed, file: lockPath, "cannot create the build's lock: \(String(cString: strerror(errno)))",
                     hint: "check that the folder holding the output is writable")
             }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { close(descriptor); break }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                guard errno != EWOULDBLOCK else { close(descriptor); break }
+                // A file system without locks (some network mounts) refuses flock: building
+                // unlocked there beats never building.
+            }
             // The build that held it may have removed the file before letting go: then this is a
             // lock on a file nobody else will open, and the one at the path is taken instead.
             var held = stat(), current = stat()
