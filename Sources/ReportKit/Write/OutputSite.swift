@@ -306,12 +306,13 @@ public final class OutputSite: @unchecked Sendable {
     /// leaves a lock behind (a lock made with `O_EXCL` and a PID inside was stuck for good when
     /// the kill came between creating the file and writing the PID).
     private func acquireLock() throws(Diagnostic) {
+        func openLockFile() -> Int32 { open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644) }
         for _ in 0..<3 {
-            var descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            var descriptor = openLockFile()
             if descriptor < 0 && errno == ENOENT {
                 // `--output public/briefings` with no `public/` yet: made, as `mkdir -p` would.
                 try? fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+                descriptor = openLockFile()
             }
             guard descriptor >= 0 else {
                 throw .error(.writeFailed, file: lockPath, "cannot create the build's lock: \(String(cString: strerror(errno)))",
