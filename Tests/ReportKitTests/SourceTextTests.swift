@@ -40,11 +40,20 @@ struct SourceTextTests {
                  code: .lineTooLong, location: Place(line: 2, column: 1)),
     ]
 
-    @Test("a line at the limit, counted in characters, is read")
-    func lineAtLimit() throws {
+    @Test("a line at the limit, counted in characters, is read", arguments: ["\r\n", "\n"])
+    func lineAtLimit(ending: String) throws {
+        // Twice as many bytes as the limit: only the count in characters may decide.
         let line = String(repeating: "é", count: SourceText.maximumLineScalars)
-        let source = try SourceText(bytes: Array("Titre\r\n\(line)".utf8), path: "a.txt")
-        #expect(source.text.unicodeScalars.count == SourceText.maximumLineScalars + 6)
+        let source = try SourceText(bytes: Array("Titre\(ending)\(line)\nFin.".utf8), path: "a.txt")
+        #expect(source.text.unicodeScalars.count == SourceText.maximumLineScalars + 11)
+    }
+
+    @Test("a line one character over the limit is refused, whatever the line endings", arguments: ["\r\n", "\n", "\r"])
+    func lineOverLimit(ending: String) {
+        let line = String(repeating: "é", count: SourceText.maximumLineScalars + 1)
+        let error = expectDiagnostic { () throws(Diagnostic) in _ = try SourceText(bytes: Array("Titre\(ending)Court.\(ending)\(line)".utf8), path: "a.txt") }
+        #expect(error?.code == .lineTooLong)
+        #expect(error?.location == Place(line: 3, column: 1))
     }
 
     @Test("bad input is refused with a typed diagnostic and its place", arguments: badInputs)

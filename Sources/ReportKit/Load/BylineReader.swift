@@ -9,15 +9,19 @@ struct BylineReader {
     }
 
     static let openers: [String] = ["Par ", "By ", "Publié le ", "Published "]
+    /// What ends the author's name after "Par " or "By ".
+    private static let nameStops: Set<Character> = [",", "—", "–", "|", "(", "·"]
 
     func read(_ block: Block) -> Byline? {
         let text = block.text
-        guard block.kind == .text, text.count <= 200, let opener = Self.openers.first(where: { text.hasPrefix($0) }) else { return nil }
+        // The opener first: counting characters walks the whole block, and most first blocks
+        // are not bylines.
+        guard block.kind == .text, let opener = Self.openers.first(where: { text.hasPrefix($0) }),
+              text.utf8.count <= 200 || text.count <= 200 else { return nil }
         let rest = text.dropFirst(opener.count)
         var author: String?
         if opener == "Par " || opener == "By " {
-            let stops: Set<Character> = [",", "—", "–", "|", "(", "·"]
-            let name = rest.prefix { !stops.contains($0) }.trimmingWhitespace()
+            let name = rest.prefix { !Self.nameStops.contains($0) }.trimmingWhitespace()
             if !name.isEmpty, name.count <= 60, name.first?.isUppercase == true { author = name }
         }
         return Byline(text: text, author: author, date: Self.date(in: text))
@@ -25,9 +29,14 @@ struct BylineReader {
 
     /// "26 août 2024", "1er mars 2025", "March 3, 2025", "3 March 2025" or "2025-03-03".
     static func date(in text: String) -> CalendarDay? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "—" || $0 == "|" || $0 == "·" }).map(String.init)
+        // Every form holds a digit. Words are cut at separator scalars, not characters (a
+        // grapheme walk), and only those with a letter can name a month.
+        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        let words = text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "—" || $0 == "|" || $0 == "·" })
+            .map { String(Substring($0)) }
         for (index, word) in words.enumerated() {
-            if let day = CalendarDay(iso: word) { return day }
+            if word.utf8.count >= 10, let day = CalendarDay(iso: word) { return day }
+            guard word.unicodeScalars.contains(where: \.isLetter) else { continue }
             let folded = foldForMatching(word).trimmingCharactersIn(".")
             guard let month = MonthNames.french[folded] ?? MonthNames.english[folded] else { continue }
             func number(_ position: Int) -> Int? {
