@@ -55,11 +55,8 @@ struct DateRecognizer {
         func folded(_ offset: Int) -> String { index + offset < tokens.count && index + offset >= 0 ? tokens[index + offset].folded : "" }
 
         while index < tokens.count {
-            // Most words start no date: one set lookup skips them, before the token is copied.
-            guard tokens[index].hasDigit
-                || (DateLexicon.startFilter.mightContain(tokens[index].hash) && DateLexicon.startWords.contains(tokens[index].folded))
-                || (tokens[index].endsWithDot && DateLexicon.startFilter.mightContain(tokens[index].keyHash)
-                    && DateLexicon.startWords.contains(tokens[index].key)) else {
+            // Most words start no date: digests rule them out before the token is copied.
+            guard tokens[index].hasDigit || mayStartWithoutDigit(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -75,7 +72,7 @@ struct DateRecognizer {
                 continue
             }
             // Ranges of years: "entre 2019 et 2023", "from 2019 to 2023", "2019-2023".
-            if ["entre", "between", "de", "from"].contains(token.folded), index + 3 < tokens.count,
+            if DateLexicon.rangeOpeners.contains(token.folded), index + 3 < tokens.count,
                let first = year(tokens[index + 1]), ["et", "and", "a", "to", "-", "–"].contains(tokens[index + 2].folded),
                let second = year(tokens[index + 3]), second > first {
                 mention(index..<index + 4, "\(first)/\(second)", .range)
@@ -190,6 +187,19 @@ struct DateRecognizer {
     }
 
     private func qualifier(_ word: String) -> String? { DateLexicon.qualifiers[word] }
+
+    /// Whether a token without a digit can start one of the matches of `dates(in:)`: a month
+    /// (by its key), a weekday, a relative phrase (by its first two words), or a range opener
+    /// before a number. Digests only: testing the first word of a relative phrase alone let
+    /// through one token in six ("le", "la", "de") to four string lookups that found nothing.
+    private func mayStartWithoutDigit(_ tokens: [Token], at index: Int) -> Bool {
+        let hash = tokens[index].hash
+        if DateLexicon.calendarWordFilter.mightContain(tokens[index].keyHash) || DateLexicon.calendarWordFilter.mightContain(hash)
+            || DateLexicon.relativeOpeningFilter.mightContain(hash) { return true }
+        guard index + 1 < tokens.count else { return false }
+        if DateLexicon.relativeOpeningFilter.mightContain(DateLexicon.pairDigest(hash, tokens[index + 1].hash)) { return true }
+        return tokens[index + 1].hasDigit && DateLexicon.rangeOpenerFilter.mightContain(hash)
+    }
 
     private func relativePhrase(_ tokens: [Token], at index: Int) -> (Int, DateLexicon.Shift)? {
         guard DateLexicon.relativeStartFilter.mightContain(tokens[index].hash),
