@@ -20,6 +20,9 @@ struct SentenceSplitterTests {
         ("J. K. Rowling wrote it. Done.", ["J. K. Rowling wrote it.", "Done."]),
         ("Le modèle est prêt. o1 arrive ensuite.", ["Le modèle est prêt.", "o1 arrive ensuite."]),
         ("Un texte sans point final", ["Un texte sans point final"]),
+        // A month abbreviation before a year is not an ending; "sept" (seven) before a word is.
+        ("Le chantier ouvrira en sept. 2026, selon la ville. Fin.", ["Le chantier ouvrira en sept. 2026, selon la ville.", "Fin."]),
+        ("Ils étaient sept. Le lendemain, un seul restait.", ["Ils étaient sept.", "Le lendemain, un seul restait."]),
     ])
     func splits(text: String, expected: [String]) {
         #expect(split(text) == expected)

@@ -93,8 +93,32 @@ struct DateTests {
         #expect(anchored.dates.first?.relative == true)
     }
 
+    /// The recogniser lets a token without a digit go further only when digests say it may
+    /// start a match: every phrase of the lexicon must still get through.
+    @Test("every relative phrase of the lexicon is found in running text", arguments: DateLexicon.relativePhrases.map(\.0))
+    func everyRelativePhrase(words: [String]) throws {
+        let english = ["last", "next", "this", "earlier", "so", "over", "in", "yesterday", "today", "tomorrow"].contains(words[0])
+        let phrase = LexiconTests.text(of: words)
+        let text = english ? "Globex said \(phrase) that sales grew." : "Globex a indiqué \(phrase) que les ventes progressent."
+        let report = try facts(text, published: "2025-02-12", language: english ? "en" : "fr")
+        #expect(report.dates.map(\.text) == [phrase])
+    }
+
+    @Test("months with a dot, weekdays and ranges opened by a word", arguments: [
+        ("La mise à jour est arrivée le 3 janv. 2025 chez Globex.", "2025-01-03"),
+        ("Le chantier ouvrira en sept. 2026, selon Globex.", "2026-09"),
+        ("Globex a signé vendredi avec Initech.", "2025-02-07"),
+        ("Les ventes ont doublé de 2019 à 2023.", "2019/2023"),
+        ("Sales doubled from 2019 to 2023.", "2019/2023"),
+        ("Initech closed the deal on Feb. 3, 2025.", "2025-02-03"),
+    ])
+    func startWordsWithoutDigits(text: String, value: String) throws {
+        #expect(try facts(text, published: "2025-02-12").dates.map(\.value) == [value])
+    }
+
     @Test("durations, frequencies and counts are not dates", arguments: [
         "Globex travaille sur ce projet depuis deux ans.",
+        "Globex travaille sur ce projet depuis sept ans.",
         "Le rapport paraît tous les six mois.",
         "L'usine emploie 2030 personnes.",
         "The four-year-old company grew fast.",
@@ -174,6 +198,16 @@ struct QuoteAndClaimTests {
         #expect(report.claims.first?.status == status)
     }
 
+    @Test("French cues written with an elision are found", arguments: [
+        ("D'après Bloomberg, Globex prépare une offre.", Status.reported, "D'après"),
+        ("Un cadre a indiqué sous couvert d'anonymat que Globex hésite.", .anonymous, "sous couvert d'anonymat"),
+    ])
+    func elidedCues(text: String, status: Status, cue: String) throws {
+        let claim = try #require(try facts(text).claims.first)
+        #expect(claim.status == status)
+        #expect(claim.cues.first == cue)
+    }
+
     @Test("a plain statement and conditional words inside a quote are not hedged claims")
     func notClaims() throws {
         #expect(try facts("Globex a publié ses résultats.").claims.isEmpty)
@@ -208,6 +242,29 @@ struct RelationTests {
         let report = try facts("Globex a ouvert une usine en 2021 et une autre en 2024. Initech a annoncé un plan de 2 milliards d'euros.")
         #expect(report.events.filter { $0.date != nil }.count == 2)
         #expect(report.events.contains { $0.date == nil && $0.sentence == "s2" })
+    }
+}
+
+@Suite("Lexicons")
+struct LexiconTests {
+    /// Every phrase of a phrase lexicon, as the recognisers compare it with folded tokens.
+    static let phrases: [[String]] = DateLexicon.relativePhrases.map(\.0) + ClaimLexicon.reportedBefore + ClaimLexicon.anonymous
+        + ClaimLexicon.hedgedPhrases + AmountRecognizer.qualifiers.map(\.0)
+
+    /// A phrase is compared token by token: one the tokenizer would cut differently ("l'annee"
+    /// is two tokens, "l'" and "annee") can never be found, and nothing else would say so.
+    /// The words as running text: an elision joins the next word ("l'" + "annee").
+    static func text(of words: [String]) -> String {
+        words.reduce("") { text, word in text.isEmpty || text.hasSuffix("'") ? text + word : text + " " + word }
+    }
+
+    @Test("phrases are written as the tokenizer cuts them", arguments: phrases)
+    func tokenized(words: [String]) {
+        // A phrase that ends with an elision ("plus d'") is followed by its word in text.
+        let elided = words.last?.hasSuffix("'") == true
+        let tokens = Tokenizer.tokens(Self.text(of: words) + (elided ? "un" : "")).map(\.folded)
+        #expect(Array(tokens.prefix(words.count)) == words)
+        #expect(tokens.count == words.count + (elided ? 1 : 0))
     }
 }
 

@@ -96,7 +96,7 @@ public struct SentenceSplitter: Sendable {
             }
             guard end == count || scalars[end].isSpace else { index = end; continue }
             guard let next = nextStart(scalars, from: end) else { emit(upTo: count, next: count); break }
-            if isSingleDot, isAbbreviation(scalars, dotAt: index) {
+            if isSingleDot, isAbbreviation(scalars, dotAt: index, next: next) {
                 index = end
                 continue
             }
@@ -133,7 +133,11 @@ public struct SentenceSplitter: Sendable {
         return false
     }
 
-    private func isAbbreviation(_ scalars: [Unicode.Scalar], dotAt dot: Int) -> Bool {
+    /// Month abbreviations that are also words ("sept" is seven, "dec" a prefix): not ending a
+    /// sentence only before a number ("en sept. 2026", "le 3 dec. 2024").
+    static let monthAbbreviationsBeforeNumber: WordSet = ["sept", "sep", "jan", "feb", "fevr", "mar", "aug", "dec"]
+
+    private func isAbbreviation(_ scalars: [Unicode.Scalar], dotAt dot: Int, next: Int) -> Bool {
         var begin = dot
         while begin > 0, scalars[begin - 1].isLetter || scalars[begin - 1] == "." || scalars[begin - 1] == "-" || scalars[begin - 1] == "°" {
             begin -= 1
@@ -141,6 +145,7 @@ public struct SentenceSplitter: Sendable {
         guard begin < dot else { return false }
         let word = String(scalars: scalars[begin..<dot])
         if Self.abbreviations.contains(word) { return true }
+        if scalars[next].isDigit, Self.monthAbbreviationsBeforeNumber.contains(word) { return true }
         // An initial ("J." in "J. K. Rowling"): one uppercase letter.
         if dot - begin == 1 && scalars[begin].isUppercaseLetter { return true }
         // Dotted acronyms and abbreviations: "U.S", "e.g", "J.-C".

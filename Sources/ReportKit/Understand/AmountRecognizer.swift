@@ -30,7 +30,7 @@ struct AmountRecognizer {
         (["environ"], .about), (["pres", "de"], .about), (["pres", "d'"], .about), (["autour", "de"], .about),
         (["around"], .about), (["about"], .about), (["roughly"], .about), (["approximately"], .about), (["nearly"], .about),
         (["almost"], .about), (["quelque"], .about), (["~"], .about), (["some"], .about), (["estimated", "at"], .about),
-        (["jusqu'a"], .lessThan), (["jusqu'", "a"], .lessThan), (["up", "to"], .lessThan), (["moins", "de"], .lessThan), (["moins", "d'"], .lessThan),
+        (["jusqu'", "a"], .lessThan), (["up", "to"], .lessThan), (["moins", "de"], .lessThan), (["moins", "d'"], .lessThan),
         (["less", "than"], .lessThan), (["under"], .lessThan), (["at", "most"], .lessThan), (["as", "much", "as"], .lessThan),
     ]
     /// Nouns that a scale can count instead of money.

@@ -1,8 +1,9 @@
-/// Wordings that mark a statement as reported, from an anonymous source, or hedged. Folded.
+/// Wordings that mark a statement as reported, from an anonymous source, or hedged: folded, and
+/// cut into tokens as the tokenizer cuts them (French elisions apart: "d'", "apres").
 enum ClaimLexicon {
     /// Phrases that attribute the statement to a source; the source follows ("selon X") or precedes ("X rapporte").
     static let reportedBefore: [[String]] = [
-        ["selon"], ["d'apres"], ["according", "to"], ["per"], ["cite", "par"], ["citing"], ["rapporte", "par"],
+        ["selon"], ["d'", "apres"], ["according", "to"], ["per"], ["cite", "par"], ["citing"], ["rapporte", "par"],
         ["reported", "by"], ["a", "en", "croire"],
     ]
     static let reportedAfter: WordSet = [
@@ -10,7 +11,7 @@ enum ClaimLexicon {
         "reports", "reveals", "revealed", "writes", "wrote", "suggere", "suggests", "suggested",
     ]
     static let anonymous: [[String]] = [
-        ["sous", "couvert", "d'anonymat"], ["au", "fait", "des"], ["au", "fait", "du"], ["au", "fait", "de"],
+        ["sous", "couvert", "d'", "anonymat"], ["au", "fait", "des"], ["au", "fait", "du"], ["au", "fait", "de"],
         ["proche", "du", "dossier"], ["proches", "du", "dossier"], ["source", "proche"], ["sources", "proches"],
         ["selon", "des", "sources"], ["selon", "nos", "informations"], ["familiar", "with"], ["condition", "of", "anonymity"],
         ["declined", "to", "be", "named"], ["people", "close", "to"], ["person", "close", "to"], ["sources", "said"],

@@ -24,6 +24,10 @@ enum DateLexicon {
         "billion", "million", "parametres", "parameters", "gpu", "gpus", "puces", "chips", "startups", "start-up",
     ]
 
+    /// Month names that are abbreviations, written with a dot ("janv.", "Sept."), folded.
+    static let monthAbbreviations: Set<String> = [
+        "janv", "fevr", "avr", "juil", "oct", "nov", "dec", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
+    ]
     /// Month names (French and English) and first words of relative phrases, by digest.
     static let monthFilter = WordFilter(Array(frenchMonths.keys) + Array(englishMonths.keys))
     static let relativeStartFilter = WordFilter(relativePhrasesByFirstWord.keys)
@@ -56,9 +60,10 @@ enum DateLexicon {
         (["le", "mois", "dernier"], .month(-1)), (["mois", "dernier"], .month(-1)),
         (["le", "mois", "prochain"], .month(1)), (["mois", "prochain"], .month(1)),
         (["ce", "mois-ci"], .month(0)), (["ce", "mois"], .month(0)),
-        (["l'an", "dernier"], .year(-1)), (["l'annee", "derniere"], .year(-1)), (["an", "dernier"], .year(-1)),
-        (["l'an", "passe"], .year(-1)), (["l'annee", "passee"], .year(-1)),
-        (["l'an", "prochain"], .year(1)), (["l'annee", "prochaine"], .year(1)),
+        // The tokenizer cuts French elisions off ("l'", "annee"): phrases are written the same way.
+        (["l'", "an", "dernier"], .year(-1)), (["l'", "annee", "derniere"], .year(-1)), (["an", "dernier"], .year(-1)),
+        (["l'", "an", "passe"], .year(-1)), (["l'", "annee", "passee"], .year(-1)),
+        (["l'", "an", "prochain"], .year(1)), (["l'", "annee", "prochaine"], .year(1)),
         (["cette", "annee"], .year(0)), (["cette", "semaine"], .week(0)),
         (["la", "semaine", "derniere"], .week(-1)), (["semaine", "derniere"], .week(-1)),
         (["la", "semaine", "prochaine"], .week(1)), (["semaine", "prochaine"], .week(1)),
@@ -67,8 +72,8 @@ enum DateLexicon {
         (["ces", "dernieres", "semaines"], .unresolvable), (["ces", "derniers", "jours"], .unresolvable),
         (["au", "cours", "des", "derniers", "mois"], .unresolvable),
         (["le", "printemps", "dernier"], .season("printemps", -1)), (["printemps", "dernier"], .season("printemps", -1)),
-        (["l'ete", "dernier"], .season("été", -1)), (["l'automne", "dernier"], .season("automne", -1)),
-        (["l'hiver", "dernier"], .season("hiver", -1)),
+        (["l'", "ete", "dernier"], .season("été", -1)), (["l'", "automne", "dernier"], .season("automne", -1)),
+        (["l'", "hiver", "dernier"], .season("hiver", -1)),
         (["le", "trimestre", "dernier"], .unresolvable), (["le", "trimestre", "prochain"], .unresolvable),
         (["last", "month"], .month(-1)), (["next", "month"], .month(1)), (["this", "month"], .month(0)),
         (["earlier", "this", "month"], .month(0)),

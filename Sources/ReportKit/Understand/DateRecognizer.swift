@@ -92,13 +92,14 @@ struct DateRecognizer {
                 continue
             }
             // Day month [year]: "3 février 2025", "1er mars", "3 February 2025".
-            if let dayValue = day(token), index + 1 < tokens.count, let monthValue = month(tokens[index + 1]) {
+            if let dayValue = day(token), index + 1 < tokens.count, let monthValue = month(tokens, at: index + 1) {
                 var start = index
                 if start > 0, ["le", "the", "on"].contains(tokens[start - 1].folded) { start -= 1 }
                 if start > 0, DateLexicon.weekdays[tokens[start - 1].folded] != nil { start -= 1 }
                 if start > 0, ["ce", "le", "on"].contains(tokens[start - 1].folded) { start -= 1 }
-                if index + 2 < tokens.count, let yearValue = year(tokens[index + 2]) {
-                    mention(start..<index + 3, "\(yearValue)-\(pad(monthValue))-\(pad(dayValue))", .day)
+                let yearIndex = afterMonth(tokens, index + 1)
+                if yearIndex < tokens.count, let yearValue = year(tokens[yearIndex]) {
+                    mention(start..<yearIndex + 1, "\(yearValue)-\(pad(monthValue))-\(pad(dayValue))", .day)
                 } else {
                     let resolved = published.map { nearestYear(month: monthValue, to: $0) }
                     mention(start..<index + 2, resolved.map { "\($0)-\(pad(monthValue))-\(pad(dayValue))" }, .day,
@@ -107,7 +108,7 @@ struct DateRecognizer {
                 continue
             }
             // Month [day,] [year], and month ranges "mars ou avril 2026".
-            if let monthValue = month(token) {
+            if let monthValue = month(tokens, at: index) {
                 var start = index
                 for cue in ["en", "in", "de", "d'", "fin", "debut", "mi", "mi-", "early", "late", "mid", "by", "since", "depuis", "until"]
                     where start > 0 && tokens[start - 1].folded == cue { start -= 1 }
@@ -116,17 +117,18 @@ struct DateRecognizer {
                     mention(start..<index + 4, "\(yearValue)-\(pad(monthValue))/\(yearValue)-\(pad(secondMonth))", .range)
                     continue
                 }
-                // English "February 3, 2025".
-                if index + 1 < tokens.count, let dayValue = day(tokens[index + 1]), language == .english || tokens[index].isCapitalized {
-                    var end = index + 2
+                let next = afterMonth(tokens, index)
+                // English "February 3, 2025", "Feb. 3, 2025".
+                if next < tokens.count, let dayValue = day(tokens[next]), language == .english || tokens[index].isCapitalized {
+                    var end = next + 1
                     if end < tokens.count, tokens[end].text == "," { end += 1 }
                     if end < tokens.count, let yearValue = year(tokens[end]) {
                         mention(start..<end + 1, "\(yearValue)-\(pad(monthValue))-\(pad(dayValue))", .day)
                         continue
                     }
                 }
-                if index + 1 < tokens.count, let yearValue = year(tokens[index + 1]) {
-                    mention(start..<index + 2, "\(yearValue)-\(pad(monthValue))", .month,
+                if next < tokens.count, let yearValue = year(tokens[next]) {
+                    mention(start..<next + 1, "\(yearValue)-\(pad(monthValue))", .month,
                             qualifier: start < index ? qualifier(tokens[start].folded) : nil)
                     continue
                 }
@@ -187,6 +189,22 @@ struct DateRecognizer {
     }
 
     private func qualifier(_ word: String) -> String? { DateLexicon.qualifiers[word] }
+
+    /// `month(_:)`, and French "sept." (September only with its dot: "sept" is also seven).
+    private func month(_ tokens: [Token], at index: Int) -> Int? {
+        if let value = month(tokens[index]) { return value }
+        guard tokens[index].folded == "sept", afterMonth(tokens, index) == index + 2 else { return nil }
+        return 9
+    }
+
+    /// The token after the month name at `month`, past the dot that ends an abbreviation
+    /// ("3 janv. 2025", "Feb. 3, 2025"): the tokenizer leaves that dot as its own token.
+    private func afterMonth(_ tokens: [Token], _ month: Int) -> Int {
+        let next = month + 1
+        guard next + 1 < tokens.count, tokens[next].isPunctuation, tokens[next].text == ".", tokens[next].start == tokens[month].end,
+              DateLexicon.monthAbbreviations.contains(tokens[month].key) else { return next }
+        return next + 1
+    }
 
     /// Whether a token without a digit can start one of the matches of `dates(in:)`: a month
     /// (by its key), a weekday, a relative phrase (by its first two words), or a range opener
