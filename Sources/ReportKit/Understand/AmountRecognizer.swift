@@ -47,6 +47,14 @@ struct AmountRecognizer {
     static let startWords: Set<String> = Set(currencyWords.keys).union(numberWords.keys).union(vagueMultipliers.keys)
         .union(["billions", "trillions"])
     static let startFilter = WordFilter(startWords)
+    /// What must follow a start word without a digit for the branches below to find a sum: a
+    /// scale ("deux milliards"), or for a vague magnitude also another one, "de", "of" or a
+    /// range word ("des dizaines de milliards"). A currency symbol first needs a number after.
+    static let scaleFilter = WordFilter(scales.keys)
+    /// English "billions" and "trillions" make a vague sum alone ("billions in losses").
+    static let bareScaleFilter = WordFilter(["billions", "trillions"])
+    static let vagueFilter = WordFilter(vagueMultipliers.keys)
+    static let vagueFollowerFilter = WordFilter(Array(scales.keys) + Array(vagueMultipliers.keys) + ["de", "d'", "of", "voire", "ou", "or", "to", "a"])
 
     func amounts(in analyses: [SentenceAnalysis]) -> [Amount] {
         var lastCurrency: String?
@@ -81,6 +89,17 @@ struct AmountRecognizer {
         return (value, foldForMatching(String(suffix)))
     }
 
+    /// Whether a start word without a digit is followed as one of the branches of
+    /// `amounts(in:contextCurrency:)` needs: a number after a currency, a scale after a number
+    /// word, a scale or a linking word after a vague magnitude; "billions" needs nothing.
+    private func mayStartWithoutDigit(_ tokens: [Token], at index: Int) -> Bool {
+        if language == .english && Self.bareScaleFilter.mightContain(tokens[index].hash) { return true }
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        if next.hasDigit || Self.scaleFilter.mightContain(next.hash) { return true }
+        return Self.vagueFilter.mightContain(tokens[index].hash) && Self.vagueFollowerFilter.mightContain(next.hash)
+    }
+
     private func amounts(in analysis: SentenceAnalysis, contextCurrency: String) -> [Amount] {
         let tokens = analysis.tokens
         var result: [Amount] = []
@@ -95,9 +114,11 @@ struct AmountRecognizer {
             return nil
         }
         while index < tokens.count {
-            // Only a number, a currency, a number word or a vague magnitude starts an amount.
+            // Only a number, a currency, a number word or a vague magnitude starts an amount, and
+            // the word after says whether one can ("un" and "des" are among the commonest words).
             guard tokens[index].hasDigit
-                || (Self.startFilter.mightContain(tokens[index].hash) && Self.startWords.contains(tokens[index].folded)) else {
+                || (Self.startFilter.mightContain(tokens[index].hash) && mayStartWithoutDigit(tokens, at: index)
+                    && Self.startWords.contains(tokens[index].folded)) else {
                 index += 1
                 continue
             }
