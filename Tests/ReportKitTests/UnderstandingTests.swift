@@ -208,6 +208,16 @@ struct QuoteAndClaimTests {
         #expect(claim.cues.first == cue)
     }
 
+    /// The recogniser looks further only where digests say a cue may start: every cue of the
+    /// lexicon must still be found.
+    @Test("every cue phrase of the lexicon is found", arguments: ClaimLexicon.reportedBefore + ClaimLexicon.anonymous
+        + ClaimLexicon.hedgedPhrases + ClaimLexicon.hedgedWords.words.sorted().map { [$0] })
+    func everyCue(words: [String]) throws {
+        let phrase = LexiconTests.text(of: words)
+        let report = try facts("Globex, \(phrase) Initech, prépare une offre.")
+        #expect(report.claims.first?.cues.contains(phrase) == true)
+    }
+
     @Test("a plain statement and conditional words inside a quote are not hedged claims")
     func notClaims() throws {
         #expect(try facts("Globex a publié ses résultats.").claims.isEmpty)

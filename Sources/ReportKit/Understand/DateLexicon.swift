@@ -33,22 +33,18 @@ enum DateLexicon {
     static let relativeStartFilter = WordFilter(relativePhrasesByFirstWord.keys)
 
     /// What a token without a digit must be to start a match, by digest: a month or a weekday;
-    /// a relative phrase's only word, or its first two words (`pairDigest`); an opener of a
+    /// a relative phrase's only word, or its first two words (`WordHash.pair`); an opener of a
     /// range of years. The first words alone ("le", "la", "de", "in") are among the commonest.
     static let calendarWordFilter = WordFilter(Array(frenchMonths.keys) + Array(englishMonths.keys) + Array(weekdays.keys))
     static let relativeOpeningFilter: WordFilter = {
         var filter = WordFilter([String]())
         for (words, _) in relativePhrases {
-            filter.insert(digest: words.count == 1 ? WordHash.of(words[0]) : pairDigest(WordHash.of(words[0]), WordHash.of(words[1])))
+            filter.insert(digest: words.count == 1 ? WordHash.of(words[0]) : WordHash.pair(WordHash.of(words[0]), WordHash.of(words[1])))
         }
         return filter
     }()
     static let rangeOpeners = ["entre", "between", "de", "from"]
     static let rangeOpenerFilter = WordFilter(rangeOpeners)
-
-    @inline(__always) static func pairDigest(_ first: UInt32, _ second: UInt32) -> UInt32 {
-        (first &* 0x9E37_79B1) ^ (second << 16 | second >> 16)
-    }
 
     enum Shift { case day(Int), week(Int), month(Int), year(Int), unresolvable, season(String, Int) }
 

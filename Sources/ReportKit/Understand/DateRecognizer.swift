@@ -215,7 +215,7 @@ struct DateRecognizer {
         if DateLexicon.calendarWordFilter.mightContain(tokens[index].keyHash) || DateLexicon.calendarWordFilter.mightContain(hash)
             || DateLexicon.relativeOpeningFilter.mightContain(hash) { return true }
         guard index + 1 < tokens.count else { return false }
-        if DateLexicon.relativeOpeningFilter.mightContain(DateLexicon.pairDigest(hash, tokens[index + 1].hash)) { return true }
+        if DateLexicon.relativeOpeningFilter.mightContain(WordHash.pair(hash, tokens[index + 1].hash)) { return true }
         return tokens[index + 1].hasDigit && DateLexicon.rangeOpenerFilter.mightContain(hash)
     }
 

@@ -126,8 +126,6 @@ struct PhraseStarts: Sendable {
     /// first word → second word → lengths, longest first
     private var longer: [String: [String: [Int]]] = [:]
 
-    private static func pair(_ first: UInt32, _ second: UInt32) -> UInt32 { (first &* 0x9E37_79B1) ^ second }
-
     mutating func add(_ tokens: [Token]) {
         guard let first = tokens.first?.key else { return }
         firstWords.insert(first)
@@ -136,7 +134,7 @@ struct PhraseStarts: Sendable {
             oneWordDigests.insert(digest: WordHash.of(first))
             return
         }
-        pairDigests.insert(digest: Self.pair(WordHash.of(first), WordHash.of(tokens[1].key)))
+        pairDigests.insert(digest: WordHash.pair(WordHash.of(first), WordHash.of(tokens[1].key)))
         var lengths = longer[first, default: [:]][tokens[1].key] ?? []
         guard !lengths.contains(tokens.count) else { return }
         lengths.append(tokens.count)
@@ -147,7 +145,7 @@ struct PhraseStarts: Sendable {
     func lengths(_ tokens: [Token], at index: Int) -> [Int] {
         let firstDigest = tokens[index].keyHash
         guard firstWords.mightContain(firstDigest) else { return [] }
-        let mayStartPair = index + 1 < tokens.count && pairDigests.mightContain(Self.pair(firstDigest, tokens[index + 1].keyHash))
+        let mayStartPair = index + 1 < tokens.count && pairDigests.mightContain(WordHash.pair(firstDigest, tokens[index + 1].keyHash))
         let mayBeOneWord = oneWordDigests.mightContain(firstDigest)
         guard mayStartPair || mayBeOneWord else { return [] }
         let first = tokens[index].key

@@ -12,6 +12,11 @@ enum WordHash {
         return hash
     }
 
+    /// One digest for two words in a row, for filters on the first two words of phrases.
+    @inline(__always) static func pair(_ first: UInt32, _ second: UInt32) -> UInt32 {
+        (first &* 0x9E37_79B1) ^ second
+    }
+
     /// FNV-1a, a byte at a time, for callers that digest while they do other work per byte.
     static let seed: UInt32 = 0x811C9DC5
     @inline(__always) static func adding(_ byte: UInt8, to hash: UInt32) -> UInt32 { (hash ^ UInt32(byte)) &* 0x0100_0193 }
