@@ -33,6 +33,28 @@ struct QuoteRecognizer {
         var open: Int
     }
 
+    /// The first opening « or “ that `pairs` does not close, and the first closing » or ” that
+    /// closes nothing in it, in one pass that passes over every scalar below U+00AB at once.
+    static func unmatchedMarks(_ scalars: [Unicode.Scalar], pairs: [Int: Int]) -> (open: Int?, close: Int?) {
+        var open: Int?, close: Int?
+        var closes: Set<Int>?
+        for (index, scalar) in scalars.enumerated() where scalar.value >= 0xAB {
+            switch scalar {
+            case "«", "\u{201C}":
+                if open == nil && pairs[index] == nil { open = index }
+            case "»", "\u{201D}":
+                if close == nil {
+                    if closes == nil { closes = Set(pairs.values) }
+                    if !closes!.contains(index) { close = index }
+                }
+            default:
+                continue
+            }
+            if open != nil && close != nil { break }
+        }
+        return (open, close)
+    }
+
     func quotes(in analyses: [SentenceAnalysis]) -> [Quote] {
         var result: [Quote] = []
         var lastSpeaker: String?
@@ -46,10 +68,8 @@ struct QuoteRecognizer {
         for (position, analysis) in analyses.enumerated() {
             let scalars = analysis.scalars
             let pairs = analysis.quotePairs
-            let closes = Set(pairs.values)
             func slice(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
-            let unmatchedOpen = scalars.indices.first { (scalars[$0] == "«" || scalars[$0] == "\u{201C}") && pairs[$0] == nil }
-            let unmatchedClose = scalars.indices.first { (scalars[$0] == "»" || scalars[$0] == "\u{201D}") && !closes.contains($0) }
+            let (unmatchedOpen, unmatchedClose) = Self.unmatchedMarks(scalars, pairs: pairs)
             var consumedUntil = -1
             if var open = pending {
                 if let close = unmatchedClose {
@@ -68,7 +88,7 @@ struct QuoteRecognizer {
                     continue
                 }
             }
-            for (open, close) in pairs.sorted(by: { $0.key < $1.key }) where open > consumedUntil {
+            for (open, close) in (pairs.isEmpty ? [] : pairs.sorted(by: { $0.key < $1.key })) where open > consumedUntil {
                 consumedUntil = close
                 let inner = slice((open + 1)..<close)
                 finish(inner, speaker: attribute(analysis, open: open, close: close, lastSpeaker: lastSpeaker, lastPerson: lastPerson),
