@@ -32,7 +32,8 @@ struct RelationRecognizer {
             let mentions = analysis.primaryMentions.filter { entity($0).map { $0.kind != .place } ?? false }
             let sentence = analysis.sentence.id
             var typedPairs = 0
-            for index in tokens.indices {
+            // A cue relates two mentions: a sentence with fewer has none to find.
+            for index in tokens.indices where mentions.count >= 2 {
                 // Most words are no cue: asked of the array element, so that only cues are copied.
                 guard let kind = RelationLexicon.kind(in: tokens, at: index), !isInsideMention(index, mentions) else { continue }
                 let token = tokens[index]
