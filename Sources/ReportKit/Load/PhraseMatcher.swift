@@ -3,8 +3,11 @@
 struct PhraseMatcher: Sendable {
     private let phrases: [String]
     private let bytes: [[UInt8]]
-    /// Phrase indices by their first two bytes.
-    private let byPair: [UInt16: [Int]]
+    /// For each pair of first two bytes, the first phrase that starts with it, then each phrase
+    /// the next with the same pair (-1 ends a chain): flat arrays, where a dictionary of pairs
+    /// hashed at every position of the text whose pair some phrase starts with.
+    private let firstByPair: [Int32]
+    private let nextWithPair: [Int32]
     private let pairBits: [UInt64]
     /// Phrases of fewer than two bytes, checked one by one.
     private let short: [Int]
@@ -12,17 +15,21 @@ struct PhraseMatcher: Sendable {
     init(_ phrases: [String]) {
         self.phrases = phrases
         bytes = phrases.map { Array($0.utf8) }
-        var byPair: [UInt16: [Int]] = [:]
+        var first = [Int32](repeating: -1, count: 65_536)
+        var next = [Int32](repeating: -1, count: phrases.count)
         var bits = [UInt64](repeating: 0, count: 1024)
         var short: [Int] = []
-        for (index, phrase) in bytes.enumerated() {
-            guard phrase.count >= 2 else { short.append(index); continue }
-            let pair = UInt16(phrase[0]) << 8 | UInt16(phrase[1])
-            byPair[pair, default: []].append(index)
-            bits[Int(pair >> 6)] |= 1 << UInt64(pair & 63)
+        // Chains are built from the last phrase back, so that each lists its phrases in order.
+        for (index, phrase) in bytes.enumerated().reversed() {
+            guard phrase.count >= 2 else { short.insert(index, at: 0); continue }
+            let pair = Int(phrase[0]) << 8 | Int(phrase[1])
+            next[index] = first[pair]
+            first[pair] = Int32(index)
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
-        self.byPair = byPair
-        self.pairBits = bits
+        firstByPair = first
+        nextWithPair = next
+        pairBits = bits
         self.short = short
     }
 
@@ -34,14 +41,17 @@ struct PhraseMatcher: Sendable {
         text.withUTF8 { hay in
             guard hay.count >= 2 else { return }
             for position in 0..<(hay.count - 1) {
-                let pair = UInt16(hay[position]) << 8 | UInt16(hay[position + 1])
-                guard pairBits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPair[pair] else { continue }
-                for candidate in candidates where candidate < best {
+                let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
+                guard pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                var candidate = Int(firstByPair[pair])
+                while candidate >= 0 && candidate < best {
                     let phrase = bytes[candidate]
-                    guard position + phrase.count <= hay.count else { continue }
-                    var matched = true
-                    for offset in 2..<phrase.count where hay[position + offset] != phrase[offset] { matched = false; break }
-                    if matched { best = candidate }
+                    if position + phrase.count <= hay.count {
+                        var matched = true
+                        for offset in 2..<phrase.count where hay[position + offset] != phrase[offset] { matched = false; break }
+                        if matched { best = candidate }
+                    }
+                    candidate = Int(nextWithPair[candidate])
                 }
             }
         }
