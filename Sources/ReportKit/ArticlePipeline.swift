@@ -147,7 +147,7 @@ struct ArticlePipeline: @unchecked Sendable {
                     let kinds = Set(stale.compactMap { ReportPages.Page(outputName: $0.name) })
                     for page in try renderer.render(only: kinds) { rendered[page.name] = page.html }
                     if stale.contains(where: { $0.name == "timeline.json" }) {
-                        rendered["timeline.json"] = try ReportData.timelineBytes(report, format: renderer.format)
+                        rendered["timeline.json"] = ReportData.timelineBytes(report, format: renderer.format)
                     }
                 }
                 var outputs = cached.outputs
@@ -179,8 +179,8 @@ struct ArticlePipeline: @unchecked Sendable {
             let renderer = ReportPages(report: report, templates: templates, baseURL: baseURL)
             var files: [(name: String, bytes: [UInt8])] = try renderer.render(only: nil).map { ($0.name, $0.html) }
             files.append(("report.json", try ReportJSON.encode(report)))
-            files.append(("timeline.json", try ReportData.timelineBytes(report, format: renderer.format)))
-            files.append(("stakeholders.json", try ReportData.stakeholdersBytes(report)))
+            files.append(("timeline.json", ReportData.timelineBytes(report, format: renderer.format)))
+            files.append(("stakeholders.json", ReportData.stakeholdersBytes(report)))
             // Write (into the unpublished generation).
             var outputs: [SiteManifest.Output] = []
             outputs.reserveCapacity(files.count)

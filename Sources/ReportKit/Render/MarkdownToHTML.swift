@@ -109,7 +109,7 @@ public struct MarkdownToHTML: Sendable {
             guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { continue }
             var figure = figures[name] ?? []
             figure.append(0)
-            figure.withUnsafeBufferPointer { bytes in
+            _ = figure.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(block, $0.baseAddress) }
             }
             cmark_node_set_on_exit(block, "")

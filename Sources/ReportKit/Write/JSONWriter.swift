@@ -9,6 +9,13 @@ public enum JSONWriter {
         return state.finished()
     }
 
+    /// A value that writes itself, not through `Encoder`.
+    static func encode(written value: some JSONFastWritable) -> [UInt8] {
+        let state = JSONWriterState()
+        value.writeJSON(to: state)
+        return state.finished()
+    }
+
     /// report.json: written by hand (`Report.writeJSON`), not through `Encoder`.
     public static func encode(_ report: Report) throws -> [UInt8] {
         let state = JSONWriterState()

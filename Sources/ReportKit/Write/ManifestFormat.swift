@@ -92,7 +92,7 @@ extension SiteManifest {
     /// that is kept.
     private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, filesOnly: Bool) -> SiteManifest? {
         guard let base = buffer.baseAddress else { return nil }
-        var fields = ManifestLine(base: base)
+        let fields = ManifestLine(base: base)
         var position = 0
         // The next line's fields, or false at the end.
         func nextLine() -> Bool {
