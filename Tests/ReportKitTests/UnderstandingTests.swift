@@ -316,6 +316,14 @@ struct TextScanningTests {
             #expect(ArticleLoader.mayHoldInvisibleFormatting(text) == BlockReader.isInvisibleFormatting(scalar), "U+\(String(value, radix: 16))")
         }
         #expect(!ArticleLoader.mayHoldInvisibleFormatting("Été « cité » — l’État…"))
+        // At every offset within and across the eight-byte steps over ASCII.
+        let invisible = (UInt32(0x80)...0xFFFF).compactMap(Unicode.Scalar.init).filter(BlockReader.isInvisibleFormatting)
+        for scalar in invisible + ["é", "\u{2019}", "«", "\u{A0}", "\u{2060}"] {
+            for offset in 0...17 {
+                let text = String(repeating: "a", count: offset) + String(Character(scalar)) + String(repeating: "b", count: 9)
+                #expect(ArticleLoader.mayHoldInvisibleFormatting(text) == BlockReader.isInvisibleFormatting(scalar), "U+\(String(scalar.value, radix: 16)) at \(offset)")
+            }
+        }
     }
 
     @Test("truncating by scalars cuts where truncating by characters cut")

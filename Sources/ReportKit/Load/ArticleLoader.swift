@@ -73,7 +73,13 @@ public struct ArticleLoader: Sendable {
         return text.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
             while index + 1 < count {
+                // Eight ASCII bytes at once: most of any text, and none starts a sequence.
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index], second = bytes[index + 1]
                 switch lead {
                 case 0xC2 where second == 0xAD: return true
