@@ -166,6 +166,7 @@ struct QuoteAndClaimTests {
         ("« Nous allons accélérer la production cette année », a déclaré Paul Durand, PDG de Globex.", "Paul Durand"),
         ("\"We will ship the product in the spring,\" said Sarah Connor.", "Sarah Connor"),
         ("Selon Claire Martin : « le marché reste très tendu ».", "Claire Martin"),
+        ("« Le marché reste très tendu cette année », d'après Claire Martin.", "Claire Martin"),
     ])
     func attributed(text: String, speaker: String) throws {
         let report = try facts(text)

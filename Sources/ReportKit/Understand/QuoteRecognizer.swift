@@ -10,7 +10,7 @@ struct QuoteRecognizer {
         "declare", "dit", "affirme", "explique", "ajoute", "assure", "estime", "indique", "souligne", "precise", "confie",
         "martele", "observe", "resume", "poursuit", "conclut", "reconnait", "admet", "previent", "commente", "insiste",
         "note", "rappelle", "ecrit", "lance", "juge", "raconte", "detaille", "annonce", "confirme", "temoigne", "avance",
-        "declarait", "expliquait", "ajoutait", "selon", "d'apres", "a-t-il", "a-t-elle", "ont-ils", "estime-t-il",
+        "declarait", "expliquait", "ajoutait", "selon", "a-t-il", "a-t-elle", "ont-ils", "estime-t-il",
         "estime-t-elle", "ajouter", "poursuivre", "conclure", "preciser", "insister", "explique-t-il", "explique-t-elle", "ajoute-t-il", "ajoute-t-elle", "affirme-t-il",
         "affirme-t-elle", "souligne-t-il", "souligne-t-elle", "precise-t-il", "precise-t-elle", "declare-t-il", "declare-t-elle",
         "said", "says", "told", "added", "explained", "noted", "wrote", "writes", "stated", "argued", "claimed", "warned",
@@ -53,6 +53,13 @@ struct QuoteRecognizer {
             if open != nil && close != nil { break }
         }
         return (open, close)
+    }
+
+    /// A speech verb, or "après" in "d'après" (the tokenizer cuts the elision off, so the two
+    /// words are two tokens).
+    static func isSpeechCue(_ tokens: [Token], at index: Int) -> Bool {
+        if speechVerbs.contains(tokens[index].folded) { return true }
+        return tokens[index].folded == "apres" && index > 0 && tokens[index - 1].folded == "d'"
     }
 
     func quotes(in analyses: [SentenceAnalysis]) -> [Quote] {
@@ -124,7 +131,7 @@ struct QuoteRecognizer {
 
         // After the quote: "», a déclaré Amy Hood", "said Huang", "Huang said", "a-t-il assuré".
         let window = afterIndex..<min(tokens.count, afterIndex + 9)
-        if let verb = window.first(where: { Self.speechVerbs.contains(tokens[$0].folded) }) {
+        if let verb = window.first(where: { Self.isSpeechCue(tokens, at: $0) }) {
             if window.prefix(while: { $0 <= verb + 1 }).contains(where: { Self.pronouns.contains(tokens[$0].folded) }),
                !speakers.contains(where: { window.contains($0.tokens.lowerBound) && $0.tokens.lowerBound < verb }) {
                 return (lastSpeaker ?? lastPerson, "pronoun after the quote")
@@ -143,7 +150,7 @@ struct QuoteRecognizer {
         // Before the quote: "Selon Sam Altman, « … »", "Amy Hood a déclaré : « … »", "X told Reuters: "…"".
         if beforeIndex >= 0 {
             let clauseStart = max(0, beforeIndex - 14)
-            let cue = (clauseStart...beforeIndex).last { Self.speechVerbs.contains(tokens[$0].folded) || tokens[$0].text == ":" }
+            let cue = (clauseStart...beforeIndex).last { Self.isSpeechCue(tokens, at: $0) || tokens[$0].text == ":" }
             if cue != nil || beforeIndex < 14 {
                 let candidates = speakers.filter { $0.tokens.upperBound <= beforeIndex + 1 }
                 // "Et d'ajouter : « … »": the speaker of the previous quote goes on.
