@@ -264,6 +264,30 @@ struct LexiconTests {
 
     /// A phrase is compared token by token: one the tokenizer would cut differently ("l'annee"
     /// is two tokens, "l'" and "annee") can never be found, and nothing else would say so.
+    /// Word lists compared with one token at a time, by name.
+    static let wordLists: [(String, [String])] = [
+        ("until cues", DateLexicon.untilCues.words.sorted()), ("since cues", DateLexicon.sinceCues.words.sorted()),
+        ("nouns counted after a year", DateLexicon.countedNouns.words.sorted()),
+        ("reported after", ClaimLexicon.reportedAfter.words.sorted()), ("hedged words", ClaimLexicon.hedgedWords.words.sorted()),
+        ("speech verbs", QuoteRecognizer.speechVerbs.words.sorted()), ("pronouns", QuoteRecognizer.pronouns.words.sorted()),
+        ("continuations", QuoteRecognizer.continuations.words.sorted()), ("unnamed sources", QuoteRecognizer.unnamedSources.words.sorted()),
+        ("nouns counted after a sum", AmountRecognizer.countedNouns.words.sorted()), ("scales", AmountRecognizer.scales.keys.sorted()),
+        ("currencies", AmountRecognizer.currencyWords.keys.sorted()), ("number words", AmountRecognizer.numberWords.keys.sorted()),
+        ("vague magnitudes", AmountRecognizer.vagueMultipliers.keys.sorted()), ("relation words", RelationLexicon.words.keys.sorted()),
+        ("not relation cues", RelationLexicon.notCues.words.sorted()), ("role heads", RoleLexicon.heads.words.sorted()),
+    ]
+
+    /// A word the tokenizer would cut in two, or fold to other letters ("renchérir" is
+    /// "rencherir" once folded), is never equal to a token: nothing else would say so.
+    @Test("words compared with one token are written as one folded token", arguments: wordLists)
+    func singleTokens(list: String, words: [String]) {
+        for word in words {
+            let elided = word.hasSuffix("'")
+            let tokens = Tokenizer.tokens(word + (elided ? "un" : "")).map(\.folded)
+            #expect(tokens.first == word && tokens.count == (elided ? 2 : 1), "\(list): \(word) reads as \(tokens)")
+        }
+    }
+
     /// The words as running text: an elision joins the next word ("l'" + "annee").
     static func text(of words: [String]) -> String {
         words.reduce("") { text, word in text.isEmpty || text.hasSuffix("'") ? text + word : text + " " + word }

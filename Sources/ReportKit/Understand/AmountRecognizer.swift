@@ -12,7 +12,7 @@ struct AmountRecognizer {
         "trillions": 1e12, "tn": 1e12, "k": 1e3, "thousand": 1e3, "mille": 1e3,
     ]
     static let currencyWords: WordMap<String> = [
-        "$": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "euros": "EUR", "euro": "EUR",
+        "$": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "€": "EUR", "euros": "EUR", "euro": "EUR",
         "eur": "EUR", "£": "GBP", "livres": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yens": "JPY", "yen": "JPY",
         "jpy": "JPY", "yuans": "CNY", "yuan": "CNY", "cny": "CNY", "francs": "CHF", "chf": "CHF", "couronnes": "SEK", "sek": "SEK",
     ]
@@ -40,7 +40,7 @@ struct AmountRecognizer {
         "queries", "vues", "views", "km", "kilometres", "miles", "tonnes", "tons", "barils", "barrels", "voitures", "cars",
         "exemplaires", "copies", "appareils", "devices", "puces", "chips", "gpu", "gpus", "heures", "hours", "jours", "days",
         "annees", "years", "mois", "months", "emplois", "jobs", "salaries", "employes", "employees", "lignes", "lines",
-        "mots", "words", "pages", "actions", "shares", "d'actions", "d'utilisateurs", "d'habitants", "d'heures", "d'annees",
+        "mots", "words", "pages", "actions", "shares",
         "de", "d'", "of", "watts", "gigawatts", "mw", "gw", "kwh", "twh", "fois", "times", "points", "%", "pour", "per",
     ]
 
@@ -128,7 +128,7 @@ struct AmountRecognizer {
             var currencyCode: String?
             var vague = false
             // Leading currency: "$3.5 billion", "€200 million", "USD 10 million".
-            if let code = Self.currencyWords[word(index)], ["$", "€", "£", "usd", "eur", "gbp", "us$"].contains(word(index)),
+            if let code = Self.currencyWords[word(index)], ["$", "€", "£", "usd", "eur", "gbp"].contains(word(index)),
                index + 1 < tokens.count, number(tokens[index + 1]) != nil {
                 currencyCode = code
                 end = index + 1

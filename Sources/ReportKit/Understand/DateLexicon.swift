@@ -14,8 +14,8 @@ enum DateLexicon {
         "autumn": "autumn", "winter": "winter", "end": "end", "early": "early", "late": "late", "mid": "mid",
         "beginning": "beginning", "courant": "courant",
     ]
-    static let untilCues: WordSet = ["jusqu'en", "jusqu'a", "jusqu'", "until", "till", "through", "by", "d'ici", "ici"]
-    static let sinceCues: WordSet = ["depuis", "since", "des", "dès"]
+    static let untilCues: WordSet = ["jusqu'", "until", "till", "through", "by", "ici"]
+    static let sinceCues: WordSet = ["depuis", "since", "des"]
     /// Words after a four-digit number that show it counts things rather than naming a year.
     static let countedNouns: WordSet = [
         "personnes", "people", "employes", "salaries", "employees", "euros", "dollars", "km", "mw", "gw", "habitants",

@@ -143,7 +143,7 @@ struct DateRecognizer {
             // Weekdays: "mardi", "On Monday".
             if let weekday = DateLexicon.weekdays[token.folded], language == .french ? !token.isCapitalized || index == 0 : token.isCapitalized {
                 var start = index
-                if start > 0, ["on", "ce", "le", "last", "this", "next", "dès"].contains(tokens[start - 1].folded) { start -= 1 }
+                if start > 0, ["on", "ce", "le", "last", "this", "next", "des"].contains(tokens[start - 1].folded) { start -= 1 }
                 let resolved = published.map { day -> String in
                     let back = (day.weekday - weekday + 7) % 7
                     return day.adding(days: -back).iso

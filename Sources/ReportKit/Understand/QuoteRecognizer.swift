@@ -22,7 +22,7 @@ struct QuoteRecognizer {
                                         "ajoute-t-elle", "affirme-t-il", "affirme-t-elle", "souligne-t-il", "souligne-t-elle",
                                         "precise-t-il", "precise-t-elle", "declare-t-il", "declare-t-elle"]
     /// Verbs that carry on the previous speaker's words without naming them.
-    static let continuations: WordSet = ["ajouter", "poursuivre", "conclure", "preciser", "insister", "renchérir", "encherir", "continuer"]
+    static let continuations: WordSet = ["ajouter", "poursuivre", "conclure", "preciser", "insister", "rencherir", "encherir", "continuer"]
     static let unnamedSources: WordSet = ["communique", "statement", "porte-parole", "spokesperson", "source", "sources"]
 
     /// A quotation opened in one sentence and not yet closed (quotes can run over several
