@@ -150,6 +150,15 @@ struct AmountTests {
         #expect(amount.qualifier == qualifier)
     }
 
+    @Test("a currency written before the number is part of the amount's text", arguments: [
+        ("Globex raised US$ 10 million from Initech.", "US$ 10 million"),
+        ("Initech raised $3.5 billion.", "$3.5 billion"),
+        ("Le fonds a levé € 200 millions.", "€ 200 millions"),
+    ])
+    func leadingCurrency(text: String, written: String) throws {
+        #expect(try facts(text).amounts.map(\.text) == [written])
+    }
+
     @Test("counts that are not money are left out", arguments: [
         "Le modèle compte 150 milliards de paramètres.",
         "Mistral 7B a été téléchargé partout.",

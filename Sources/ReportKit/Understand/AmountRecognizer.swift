@@ -132,6 +132,8 @@ struct AmountRecognizer {
                index + 1 < tokens.count, number(tokens[index + 1]) != nil {
                 currencyCode = code
                 end = index + 1
+                // "US$ 10 million": the tokenizer leaves "US" before the "$".
+                if word(index) == "$", index > 0, word(index - 1) == "us", tokens[index - 1].end == tokens[index].start { start = index - 1 }
             }
             if let (number, suffix) = end < tokens.count ? number(tokens[end]) : nil {
                 var amount = number
