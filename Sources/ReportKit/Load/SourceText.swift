@@ -33,18 +33,18 @@ public struct SourceText: Sendable {
             // finds NULs, carriage returns and long lines. `validateUTF8` walks the bytes again
             // only to say where a bad one is (a second validation was 1 % of a build).
             let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
-            let shape = body.withUnsafeBufferPointer { Self.shape(of: $0) }
+            let original = bomLength == 0 ? bytes : Array(bytes[bomLength...])
+            let shape = original.withUnsafeBufferPointer { Self.shape(of: $0) }
+            // A carriage return is never part of a longer UTF-8 sequence: the endings are made
+            // `\n` before validation, and the string is made once.
+            let body = shape.hasCarriageReturn ? Self.normalisingLineEndings(original) : original
             guard !shape.hasNUL, let valid = String(validating: body, as: UTF8.self) else {
-                try body.withUnsafeBufferPointer { buffer throws(Diagnostic) in _ = try Self.validateUTF8(buffer, path: path) }
+                // The bad byte's line and column are those of the file as saved.
+                try original.withUnsafeBufferPointer { buffer throws(Diagnostic) in _ = try Self.validateUTF8(buffer, path: path) }
                 throw .error(.invalidEncoding, file: path, "invalid UTF-8", hint: "re-save the file as UTF-8")
             }
             decoded = valid
-            if shape.hasCarriageReturn {
-                body = Self.normalisingLineEndings(body)
-                try body.withUnsafeBufferPointer { buffer throws(Diagnostic) in try Self.checkShape(buffer, path: path) }
-                decoded = String(decoding: body, as: UTF8.self)
-            } else if shape.longestLineBytes > Self.maximumLineScalars {
+            if shape.hasCarriageReturn || shape.longestLineBytes > Self.maximumLineScalars {
                 try body.withUnsafeBufferPointer { buffer throws(Diagnostic) in try Self.checkShape(buffer, path: path) }
             }
         }

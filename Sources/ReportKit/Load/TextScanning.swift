@@ -143,9 +143,7 @@ func countWords<C: Collection>(scalars: C) -> Int where C.Element == Unicode.Sca
     var count = 0
     var inWord = false
     for scalar in scalars {
-        // ASCII letters and digits by arithmetic (wrapping subtraction: one compare a range).
-        let value = scalar.value
-        let wordy = value < 128 ? (value &- 48 < 10 || (value | 32) &- 97 < 26) : scalar.isLetter
+        let wordy = scalar.isLetter || scalar.isDigit
         if wordy && !inWord { count += 1 }
         inWord = wordy || (inWord && (scalar == "-" || scalar.isApostrophe))
     }

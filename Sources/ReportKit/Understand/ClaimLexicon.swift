@@ -31,13 +31,8 @@ enum ClaimLexicon {
     static let firstWordFilter = WordFilter(firstWords)
     /// The words that are a cue alone, and the first two words of the others (`WordHash.pair`):
     /// a first word alone ("a", "au", "une", "d'", "is") lets through some of the commonest.
-    static let openingFilter: WordFilter = {
-        var filter = WordFilter(reportedAfter.words.union(hedgedWords.words))
-        for phrase in reportedBefore + anonymous + hedgedPhrases {
-            filter.insert(digest: phrase.count == 1 ? WordHash.of(phrase[0]) : WordHash.pair(WordHash.of(phrase[0]), WordHash.of(phrase[1])))
-        }
-        return filter
-    }()
+    static let openingFilter = WordFilter(openingsOf: reportedBefore + anonymous + hedgedPhrases
+        + reportedAfter.words.union(hedgedWords.words).map { [$0] })
 
     /// French words ending like a conditional verb but which are nouns or adjectives.
     static let notConditional: WordSet = [

@@ -22,7 +22,7 @@ struct ClaimRecognizer {
             for index in tokens.indices {
                 let word = tokens[index].folded
                 // Most words start no cue: digests of the word and of the two words reject them.
-                guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && mayOpenCue(tokens, at: index)
+                guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && ClaimLexicon.openingFilter.mayOpen(tokens, at: index)
                        && ClaimLexicon.firstWords.contains(word))
                         || isFrenchConditional(word), !quoted.contains(index) else { continue }
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
@@ -67,14 +67,6 @@ struct ClaimRecognizer {
             }
         }
         return result
-    }
-
-    /// Whether a cue can start at `index`: the word is a cue alone, or it and the next are the
-    /// first two words of a cue phrase (by digest, so false only when no cue starts there).
-    private func mayOpenCue(_ tokens: [Token], at index: Int) -> Bool {
-        let hash = tokens[index].hash
-        if ClaimLexicon.openingFilter.mightContain(hash) { return true }
-        return index + 1 < tokens.count && ClaimLexicon.openingFilter.mightContain(WordHash.pair(hash, tokens[index + 1].hash))
     }
 
     private func kind(_ mention: EntityMention) -> Entity.Kind? {

@@ -36,13 +36,7 @@ enum DateLexicon {
     /// a relative phrase's only word, or its first two words (`WordHash.pair`); an opener of a
     /// range of years. The first words alone ("le", "la", "de", "in") are among the commonest.
     static let calendarWordFilter = WordFilter(Array(frenchMonths.keys) + Array(englishMonths.keys) + Array(weekdays.keys))
-    static let relativeOpeningFilter: WordFilter = {
-        var filter = WordFilter([String]())
-        for (words, _) in relativePhrases {
-            filter.insert(digest: words.count == 1 ? WordHash.of(words[0]) : WordHash.pair(WordHash.of(words[0]), WordHash.of(words[1])))
-        }
-        return filter
-    }()
+    static let relativeOpeningFilter = WordFilter(openingsOf: relativePhrases.map(\.0))
     static let rangeOpeners = ["entre", "between", "de", "from"]
     static let rangeOpenerFilter = WordFilter(rangeOpeners)
 

@@ -213,10 +213,8 @@ struct DateRecognizer {
     private func mayStartWithoutDigit(_ tokens: [Token], at index: Int) -> Bool {
         let hash = tokens[index].hash
         if DateLexicon.calendarWordFilter.mightContain(tokens[index].keyHash) || DateLexicon.calendarWordFilter.mightContain(hash)
-            || DateLexicon.relativeOpeningFilter.mightContain(hash) { return true }
-        guard index + 1 < tokens.count else { return false }
-        if DateLexicon.relativeOpeningFilter.mightContain(WordHash.pair(hash, tokens[index + 1].hash)) { return true }
-        return tokens[index + 1].hasDigit && DateLexicon.rangeOpenerFilter.mightContain(hash)
+            || DateLexicon.relativeOpeningFilter.mayOpen(tokens, at: index) { return true }
+        return index + 1 < tokens.count && tokens[index + 1].hasDigit && DateLexicon.rangeOpenerFilter.mightContain(hash)
     }
 
     private func relativePhrase(_ tokens: [Token], at index: Int) -> (Int, DateLexicon.Shift)? {

@@ -31,6 +31,22 @@ struct WordFilter: Sendable {
         for word in words { insert(word) }
     }
 
+    /// The openings of phrases (folded token sequences): a one-word phrase by its word, a longer
+    /// one by its first two words (`WordHash.pair`). `mayOpen` then answers most "no"s for a
+    /// position without a string lookup, common first words ("le", "de", "a") included.
+    init(openingsOf phrases: some Sequence<[String]>) {
+        for phrase in phrases where !phrase.isEmpty {
+            insert(digest: phrase.count == 1 ? WordHash.of(phrase[0]) : WordHash.pair(WordHash.of(phrase[0]), WordHash.of(phrase[1])))
+        }
+    }
+
+    /// False when no phrase of `init(openingsOf:)` starts at `tokens[index]`.
+    @inline(__always) func mayOpen(_ tokens: [Token], at index: Int) -> Bool {
+        let hash = tokens[index].hash
+        if mightContain(hash) { return true }
+        return index + 1 < tokens.count && mightContain(WordHash.pair(hash, tokens[index + 1].hash))
+    }
+
     mutating func insert(_ word: String) { insert(digest: WordHash.of(word)) }
 
     mutating func insert(digest: UInt32) {
