@@ -118,14 +118,17 @@ struct ArticlePipeline: @unchecked Sendable {
         return digests
     }
 
-    func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
+    /// `progress` places these inputs in the whole build: how many articles came before them,
+    /// and how many there are in all.
+    func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, progress: (done: Int, total: Int),
+                 events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
         let digests = outputDigests()
         let results = OutcomeStore(count: inputs.count)
         ParallelLoop.forEach(count: inputs.count, jobs: jobs) { index in
             if (strict && results.failed) || results.writeFailed { return false }
             let outcome = process(inputs[index], digests: digests)
             results.set(index, outcome)
-            events(.articleDone(done: results.doneCount, total: inputs.count))
+            events(.articleDone(done: progress.done + results.doneCount, total: progress.total))
             outcome.diagnostics.forEach { events(.diagnostic($0)) }
             return true
         }

@@ -103,6 +103,43 @@ struct BuildTests {
         #expect(message.contains("a/story.txt") && message.contains("b/story.md"))
     }
 
+    @Test("articles built in small batches give the same site, slug errors and progress as in one batch")
+    func batches() throws {
+        let folder = try temporaryFolder()
+        for (index, name) in ["a", "b", "c", "d", "e", "f", "g"].enumerated() {
+            // "f" takes the slug of "b", in a later batch.
+            let slug = name == "f" ? "slug: b\n" : ""
+            try writeFile(folder, "in/\(name).txt", "---\n\(slug)---\nTitre \(name)\n\nLe \(index + 1) mars 2025, Acme a acheté Globex pour \(index + 2) millions d'euros.\n")
+        }
+        try writeFile(folder, "in/h.txt", "")   // fails when read, in the last batch
+        final class Progress: @unchecked Sendable {
+            let lock = NSLock()
+            var seen: [(done: Int, total: Int)] = []
+        }
+        func run(perBatch: Int, into output: String) throws -> (BuildResult, [(done: Int, total: Int)]) {
+            var options = BuildOptions(inputs: [folder + "/in"], output: output)
+            options.articlesPerBatch = perBatch
+            let progress = Progress()
+            let result = try SiteBuild(options: options, events: { event in
+                guard case .articleDone(let done, let total) = event else { return }
+                progress.lock.lock(); progress.seen.append((done, total)); progress.lock.unlock()
+            }).run()
+            return (result, progress.seen)
+        }
+        let (whole, _) = try run(perBatch: 256, into: folder + "/whole")
+        let (batched, progress) = try run(perBatch: 3, into: folder + "/batched")
+        #expect(try snapshot(folder + "/batched") == snapshot(folder + "/whole"))
+        #expect(batched.reports.map(\.slug) == whole.reports.map(\.slug))
+        #expect(batched.reports.count == 6)
+        #expect(batched.errors.map(\.description) == whole.errors.map(\.description))
+        #expect(batched.errors.count == 2)
+        #expect(batched.errors.contains { $0.description.contains("f.txt") && $0.description.contains("b.txt") })
+        // Progress counts every article, failed ones too, and never goes back.
+        #expect(progress.allSatisfy { $0.total == 8 })
+        #expect(progress.map(\.done).sorted() == progress.map(\.done))
+        #expect(progress.last?.done == 8)
+    }
+
     @Test("a non-empty folder reportgen did not create is never replaced")
     func refusesForeignFolder() throws {
         let folder = try temporaryFolder()
