@@ -118,11 +118,12 @@ struct ArticlePipeline: @unchecked Sendable {
         return digests
     }
 
-    /// `progress` places these inputs in the whole build: how many articles came before them,
-    /// and how many there are in all.
-    func process(_ inputs: [ArticleInput], jobs: Int, strict: Bool, progress: (done: Int, total: Int),
-                 events: @escaping @Sendable (BuildEvent) -> Void) -> [ArticleOutcome] {
-        let digests = outputDigests()
+    /// Processes `inputs` and appends what became of each to `outcomes`, in input order.
+    /// `digests` is `outputDigests()`, made once per build; `progress` places these inputs in the
+    /// whole build: how many articles came before them, and how many there are in all.
+    /// Returns false when the build must stop: a write failed, or an article failed in strict mode.
+    func process(_ inputs: [ArticleInput], digests: [String: Digest], jobs: Int, strict: Bool, progress: (done: Int, total: Int),
+                 events: @escaping @Sendable (BuildEvent) -> Void, into outcomes: inout [ArticleOutcome]) -> Bool {
         let results = OutcomeStore(count: inputs.count)
         ParallelLoop.forEach(count: inputs.count, jobs: jobs) { index in
             if (strict && results.failed) || results.writeFailed { return false }
@@ -132,7 +133,8 @@ struct ArticlePipeline: @unchecked Sendable {
             outcome.diagnostics.forEach { events(.diagnostic($0)) }
             return true
         }
-        return results.outcomes.compactMap { $0 }
+        for case let outcome? in results.outcomes { outcomes.append(outcome) }
+        return !((strict && results.failed) || results.writeFailed)
     }
 
     private func process(_ input: ArticleInput, digests: [String: Digest]) -> ArticleOutcome {

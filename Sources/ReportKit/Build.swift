@@ -108,6 +108,7 @@ public struct SiteBuild {
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let pipeline = ArticlePipeline(templates: templates, understanding: understanding, baseURL: baseURL,
                                        published: options.published, site: site)
+        let digests = pipeline.outputDigests()
         var outcomes: [ArticleOutcome] = []
         outcomes.reserveCapacity(files.count)
         // Articles go through in batches, so memory holds the decoded text of one batch, not of
@@ -135,13 +136,10 @@ public struct SiteBuild {
                 }
             }
             // 3-5. Load, understand, render and write, in parallel; results stay in input order.
-            let processed = pipeline.process(inputs, jobs: jobs, strict: options.strict,
-                                             progress: (done: batchStart + batch.count - inputs.count, total: files.count), events: events)
-            outcomes += processed
-            let stop = processed.contains { outcome in
-                (options.strict && outcome.record == nil) || outcome.diagnostics.contains { $0.code == .writeFailed }
-            }
-            if stop { break }
+            let mayContinue = pipeline.process(inputs, digests: digests, jobs: jobs, strict: options.strict,
+                                               progress: (done: batchStart + batch.count - inputs.count, total: files.count),
+                                               events: events, into: &outcomes)
+            if !mayContinue { break }
         }
         var manifest = SiteManifest()
         var summaries: [ReportSummary] = []
