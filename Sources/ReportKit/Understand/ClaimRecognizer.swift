@@ -4,8 +4,6 @@
 /// quotation marks are the speaker's, not the article's, and do not count as hedging.
 struct ClaimRecognizer {
     let directory: EntityDirectory
-    private var idByDraft: [Int: String] { directory.idByDraft }
-    private var byID: [String: Entity] { directory.byID }
 
     func claims(in analyses: [SentenceAnalysis]) -> [Claim] {
         var result: [Claim] = []
@@ -40,9 +38,9 @@ struct ClaimRecognizer {
                         // "selon le rapport de X" names X; "selon le rapport" refers to the outlet named before.
                         let linked = ["de", "d'", "du", "of"].contains(tokens[safe: after + 2]?.folded ?? "")
                         let named = linked ? analysis.primaryMentions.first { $0.tokens.lowerBound == after + 3 } : nil
-                        source = source ?? named.flatMap { idByDraft[$0.entity] } ?? lastMedia
+                        source = source ?? named.flatMap { directory.id(ofDraft: $0.entity) } ?? lastMedia
                     } else if let named = analysis.primaryMentions.first(where: { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 2 }) {
-                        source = source ?? idByDraft[named.entity]
+                        source = source ?? directory.id(ofDraft: named.entity)
                     }
                 }
                 if ClaimLexicon.reportedAfter.contains(word),
@@ -50,7 +48,7 @@ struct ClaimRecognizer {
                    kind(named) == .media {
                     cues.append(analysis.text(named.tokens.lowerBound..<index + 1))
                     if status == nil { status = .reported }
-                    source = source ?? idByDraft[named.entity]
+                    source = source ?? directory.id(ofDraft: named.entity)
                 }
                 if ClaimLexicon.hedgedWords.contains(word) || isFrenchConditional(word) {
                     cues.append(tokens[index].text)
@@ -61,7 +59,7 @@ struct ClaimRecognizer {
                     if status != .anonymous { status = .hedged }
                 }
             }
-            if let media = analysis.primaryMentions.last(where: { kind($0) == .media }) { lastMedia = idByDraft[media.entity] }
+            if let media = analysis.primaryMentions.last(where: { kind($0) == .media }) { lastMedia = directory.id(ofDraft: media.entity) }
             if let status {
                 result.append(Claim(sentence: analysis.sentence.id, status: status, source: source, cues: cues))
             }
@@ -70,7 +68,7 @@ struct ClaimRecognizer {
     }
 
     private func kind(_ mention: EntityMention) -> Entity.Kind? {
-        idByDraft[mention.entity].flatMap { byID[$0]?.kind }
+        directory.kind(ofDraft: mention.entity)
     }
 
     /// "travaillerait", "pourraient", "aurait" — the French conditional of reported speech.

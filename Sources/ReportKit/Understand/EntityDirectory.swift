@@ -1,13 +1,35 @@
-/// The entities of one article, by id and by the recogniser's draft index, shared by the
+/// The entities of one article, found by the recogniser's draft index or by id, shared by the
 /// recognisers that run after entity recognition.
+///
+/// Drafts are found through an array, not a dictionary of ids and another of entities: the
+/// recognisers ask for every mention of every sentence, and hashing the id string and copying
+/// the whole entity out, to read its kind, was most of what they asked.
 struct EntityDirectory: Sendable {
     let entities: [Entity]
-    let idByDraft: [Int: String]
-    let byID: [String: Entity]
+    /// The index in `entities` of each draft's entity; -1 for a draft merged away.
+    private let indexByDraft: [Int]
+    private let indexByID: [String: Int]
 
     init(entities: [Entity], idByDraft: [Int: String]) {
         self.entities = entities
-        self.idByDraft = idByDraft
-        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var indexByID: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
+        var indexByDraft = [Int](repeating: -1, count: (idByDraft.keys.max() ?? -1) + 1)
+        for (draft, id) in idByDraft { indexByDraft[draft] = indexByID[id] ?? -1 }
+        self.indexByID = indexByID
+        self.indexByDraft = indexByDraft
     }
+
+    private func index(ofDraft draft: Int) -> Int? {
+        guard draft >= 0, draft < indexByDraft.count, indexByDraft[draft] >= 0 else { return nil }
+        return indexByDraft[draft]
+    }
+
+    func id(ofDraft draft: Int) -> String? { index(ofDraft: draft).map { entities[$0].id } }
+
+    func kind(ofDraft draft: Int) -> Entity.Kind? { index(ofDraft: draft).map { entities[$0].kind } }
+
+    func entity(ofDraft draft: Int) -> Entity? { index(ofDraft: draft).map { entities[$0] } }
+
+    func kind(ofID id: String) -> Entity.Kind? { indexByID[id].map { entities[$0].kind } }
 }

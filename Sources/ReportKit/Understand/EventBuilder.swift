@@ -3,8 +3,6 @@
 /// date, each with the entities taking part, its status and its evidence sentence.
 struct EventBuilder {
     let directory: EntityDirectory
-    private var idByDraft: [Int: String] { directory.idByDraft }
-    private var byID: [String: Entity] { directory.byID }
 
     static let eventStems: [String] = [
         "annonc", "devoil", "lanc", "presente", "signature", "rachet", "acqui", "levee", "investi", "conclu", "inaugur",
@@ -51,8 +49,8 @@ struct EventBuilder {
     private func participantIDs(_ analysis: SentenceAnalysis) -> [String] {
         var seen: [String] = []
         for mention in analysis.primaryMentions {
-            guard let id = idByDraft[mention.entity], !seen.contains(id),
-                  let entity = byID[id], entity.kind != .place else { continue }
+            guard let kind = directory.kind(ofDraft: mention.entity), kind != .place,
+                  let id = directory.id(ofDraft: mention.entity), !seen.contains(id) else { continue }
             seen.append(id)
         }
         return seen

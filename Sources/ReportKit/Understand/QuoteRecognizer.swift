@@ -3,8 +3,6 @@
 /// "he added" for the previous speaker. An unnamed source ("indique un communiqué") gives no speaker.
 struct QuoteRecognizer {
     let directory: EntityDirectory
-    private var idByDraft: [Int: String] { directory.idByDraft }
-    private var byID: [String: Entity] { directory.byID }
 
     static let speechVerbs: WordSet = [
         "declare", "dit", "affirme", "explique", "ajoute", "assure", "estime", "indique", "souligne", "precise", "confie",
@@ -105,7 +103,7 @@ struct QuoteRecognizer {
                 pending = OpenQuote(text: slice((open + 1)..<scalars.count), sentence: position, open: open)
             }
             if let person = analysis.primaryMentions.last(where: { entityKind($0) == .person }) {
-                lastPerson = idByDraft[person.entity]
+                lastPerson = directory.id(ofDraft: person.entity)
             }
         }
         if let open = pending {
@@ -118,7 +116,7 @@ struct QuoteRecognizer {
     }
 
     private func entityKind(_ mention: EntityMention) -> Entity.Kind? {
-        idByDraft[mention.entity].flatMap { byID[$0]?.kind }
+        directory.kind(ofDraft: mention.entity)
     }
 
     /// Who said the quote between `open` and `close` (scalar offsets; nil when it starts before
@@ -137,7 +135,7 @@ struct QuoteRecognizer {
                 return (lastSpeaker ?? lastPerson, "pronoun after the quote")
             }
             let named = speakers.first { $0.tokens.lowerBound >= afterIndex && $0.tokens.lowerBound <= verb + 5 }
-            if let named, let id = idByDraft[named.entity] {
+            if let named, let id = directory.id(ofDraft: named.entity) {
                 // "said a spokesperson for X": an unnamed source between the verb and the name.
                 let between = min(verb, named.tokens.lowerBound)..<max(verb, named.tokens.lowerBound)
                 let unnamedFirst = between.contains { Self.unnamedSources.contains(tokens[$0].folded) }
@@ -158,7 +156,7 @@ struct QuoteRecognizer {
                     return (lastSpeaker ?? lastPerson, "continues the previous speaker")
                 }
                 if let person = candidates.last(where: { entityKind($0) == .person }) ?? (cue != nil ? candidates.last : nil),
-                   let id = idByDraft[person.entity] {
+                   let id = directory.id(ofDraft: person.entity) {
                     return (id, "before the quote: \(person.surface)")
                 }
             }

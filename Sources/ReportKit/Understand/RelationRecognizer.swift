@@ -5,12 +5,10 @@
 /// Two organisations in one sentence with nothing better known are "mentioned with" each other.
 struct RelationRecognizer {
     let directory: EntityDirectory
-    private var idByDraft: [Int: String] { directory.idByDraft }
-    private var byID: [String: Entity] { directory.byID }
     private var entities: [Entity] { directory.entities }
 
     private func entity(_ mention: EntityMention) -> Entity? {
-        idByDraft[mention.entity].flatMap { byID[$0] }
+        directory.entity(ofDraft: mention.entity)
     }
 
     func relations(in analyses: [SentenceAnalysis], claims: [Claim]) -> [Relation] {
@@ -29,7 +27,7 @@ struct RelationRecognizer {
 
         for analysis in analyses {
             let tokens = analysis.tokens
-            let mentions = analysis.primaryMentions.filter { entity($0).map { $0.kind != .place } ?? false }
+            let mentions = analysis.primaryMentions.filter { directory.kind(ofDraft: $0.entity).map { $0 != .place } ?? false }
             let sentence = analysis.sentence.id
             var typedPairs = 0
             // A cue relates two mentions: a sentence with fewer has none to find.
@@ -48,7 +46,7 @@ struct RelationRecognizer {
                 }
                 // Passive: "fabriqués par X" — the agent comes after "par"/"by".
                 if index + 1 < tokens.count, ["par", "by"].contains(tokens[index + 1].folded), let agent = after.first {
-                    if let object = before.last, let source = idByDraft[agent.entity], let target = idByDraft[object.entity] {
+                    if let object = before.last, let source = directory.id(ofDraft: agent.entity), let target = directory.id(ofDraft: object.entity) {
                         add(source, target, kind, sentence, token.text)
                         typedPairs += 1
                     }
@@ -58,7 +56,7 @@ struct RelationRecognizer {
                 if Self.bothAfter.contains(kind), subject == nil || (index + 1 < tokens.count && ["entre", "between", "de", "d'", "of"].contains(tokens[index + 1].folded)) {
                     if after.count >= 2 { subject = after.removeFirst() }
                 }
-                guard let subject, let source = idByDraft[subject.entity] else { continue }
+                guard let subject, let source = directory.id(ofDraft: subject.entity) else { continue }
                 // The object and anything coordinated with it ("SoftBank et Oracle").
                 var objects: [EntityMention] = []
                 for mention in after {
@@ -69,12 +67,12 @@ struct RelationRecognizer {
                     objects.append(mention)
                 }
                 if objects.isEmpty, RelationLexicon.symmetric.contains(kind), before.count >= 2,
-                   let other = idByDraft[before[before.count - 2].entity] {
+                   let other = directory.id(ofDraft: before[before.count - 2].entity) {
                     add(other, source, kind, sentence, token.text)   // "Microsoft et OpenAI ont conclu un accord"
                     typedPairs += 1
                 }
                 for object in objects {
-                    guard let target = idByDraft[object.entity] else { continue }
+                    guard let target = directory.id(ofDraft: object.entity) else { continue }
                     add(source, target, kind, sentence, token.text)
                     typedPairs += 1
                 }
@@ -94,17 +92,17 @@ struct RelationRecognizer {
             }
             // Outlets report on the organisations of the sentences they are the source of.
             if let claim = statusBySentence[sentence], let source = claim.source,
-               byID[source]?.kind == .media {
+               directory.kind(ofID: source) == .media {
                 for mention in mentions.prefix(3) {
-                    guard let target = idByDraft[mention.entity], target != source,
-                          let kind = entity(mention)?.kind, [.organization, .person].contains(kind) else { continue }
+                    guard let target = directory.id(ofDraft: mention.entity), target != source,
+                          let kind = directory.kind(ofDraft: mention.entity), [.organization, .person].contains(kind) else { continue }
                     add(source, target, .reportsOn, sentence, claim.cues.first)
                 }
             }
             if typedPairs == 0 {
                 let organizations = mentions.compactMap { mention -> String? in
-                    guard let entity = entity(mention), entity.kind == .organization else { return nil }
-                    return entity.id
+                    guard directory.kind(ofDraft: mention.entity) == .organization else { return nil }
+                    return directory.id(ofDraft: mention.entity)
                 }
                 let unique = organizations.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 if unique.count == 2 { add(unique[0], unique[1], .mentionedWith, sentence, nil) }
