@@ -114,8 +114,9 @@ public struct SiteBuild {
         // Articles go through in batches, so memory holds the decoded text of one batch, not of
         // the whole archive (10,000 articles held 80 MB of text before the first was rendered).
         // Slugs are still claimed in input order, so the first article keeps a contested slug.
-        for batchStart in stride(from: 0, to: files.count, by: max(1, options.articlesPerBatch)) {
-            let batch = Array(files[batchStart..<min(batchStart + max(1, options.articlesPerBatch), files.count)])
+        let batchSize = max(1, options.articlesPerBatch)
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[batchStart..<min(batchStart + batchSize, files.count)])
             var inputs: [ArticleInput] = []
             // Reading and decoding the inputs is a tenth of a cold build: done on every core.
             let keyed = ArticleInput.read(batch, settings: settings, cached: site?.active, jobs: jobs)
