@@ -10,14 +10,12 @@ struct EntityDirectory: Sendable {
     private let indexByDraft: [Int]
     private let indexByID: [String: Int]
 
-    init(entities: [Entity], idByDraft: [Int: String]) {
+    init(entities: [Entity], indexByDraft: [Int]) {
         self.entities = entities
+        self.indexByDraft = indexByDraft
         var indexByID: [String: Int] = [:]
         for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
-        var indexByDraft = [Int](repeating: -1, count: (idByDraft.keys.max() ?? -1) + 1)
-        for (draft, id) in idByDraft { indexByDraft[draft] = indexByID[id] ?? -1 }
         self.indexByID = indexByID
-        self.indexByDraft = indexByDraft
     }
 
     private func index(ofDraft draft: Int) -> Int? {

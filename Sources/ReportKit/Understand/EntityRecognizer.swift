@@ -372,8 +372,9 @@ struct EntityRecognizer {
         }
     }
 
-    /// The final entities, in order of first mention, with ids; drafts merged away are dropped.
-    func entities() -> (entities: [Entity], idByDraft: [Int: String]) {
+    /// The final entities, in order of first mention, with ids, and where each draft's entity is
+    /// among them; drafts merged away are dropped.
+    func directory() -> EntityDirectory {
         var idByDraft: [Int: String] = [:]
         var used: Set<String> = []
         var ordered: [(Int, Draft)] = drafts.enumerated().filter { !$0.element.mentions.isEmpty }.map { ($0.offset, $0.element) }
@@ -393,7 +394,9 @@ struct EntityRecognizer {
                    description: draft.description,
                    mentions: draft.mentions)
         }
-        return (entities, idByDraft)
+        var indexByDraft = [Int](repeating: -1, count: drafts.count)
+        for (position, (index, _)) in ordered.enumerated() { indexByDraft[index] = position }
+        return EntityDirectory(entities: entities, indexByDraft: indexByDraft)
     }
 
     private func sentenceOrder(_ id: String) -> Int { Int(id.dropFirst()) ?? 0 }

@@ -27,15 +27,14 @@ public struct Understanding: Sendable {
         }
         var recognizer = EntityRecognizer(gazetteer: gazetteer)
         let analyses = recognizer.recognize(article.sentences)
-        let (entities, idByDraft) = recognizer.entities()
+        let directory = recognizer.directory()
         let language = article.metadata.language
         let published = article.metadata.published ?? fallbackPublished
 
         var facts = Facts()
-        facts.entities = entities
+        facts.entities = directory.entities
         facts.dates = DateRecognizer(language: language, published: published).dates(in: analyses)
         facts.amounts = AmountRecognizer(language: language).amounts(in: analyses)
-        let directory = EntityDirectory(entities: entities, idByDraft: idByDraft)
         facts.quotes = QuoteRecognizer(directory: directory).quotes(in: analyses)
         facts.claims = ClaimRecognizer(directory: directory).claims(in: analyses)
         facts.events = EventBuilder(directory: directory)
