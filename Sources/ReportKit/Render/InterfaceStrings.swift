@@ -4,6 +4,8 @@ import Yams
 /// `strings.yml`, so that a theme can translate or reword without touching code.
 public struct InterfaceStrings: Sendable {
     public private(set) var tables: [Language: [String: String]] = [:]
+    /// Each language's formatting, made once: splitting the month names per report showed.
+    private(set) var formats: [Language: Formatting] = [:]
 
     public init(yaml: String, path: String) throws(Diagnostic) {
         let node: Node?
@@ -34,9 +36,14 @@ public struct InterfaceStrings: Sendable {
                     hint: "give every key in every language")
             }
         }
+        for (language, table) in tables { formats[language] = Formatting(strings: table, language: language) }
     }
 
     public func table(for language: Language) -> [String: String] { tables[language] ?? [:] }
+
+    func formatting(for language: Language) -> Formatting {
+        formats[language] ?? Formatting(strings: table(for: language), language: language)
+    }
 
     public func string(_ key: String, _ language: Language) -> String { tables[language]?[key] ?? key }
 }

@@ -1,5 +1,5 @@
 /// How values read on a page, in the interface language (words come from `strings.yml`).
-struct Formatting {
+struct Formatting: Sendable {
     let strings: [String: String]
     let language: Language
     let monthNames: [String]

@@ -15,7 +15,7 @@ struct ReportPages {
         self.templates = templates
         self.baseURL = baseURL
         strings = templates.strings.table(for: report.metadata.language)
-        format = Formatting(strings: strings, language: report.metadata.language)
+        format = templates.strings.formatting(for: report.metadata.language)
     }
 
     var language: Language { report.metadata.language }
