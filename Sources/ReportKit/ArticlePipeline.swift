@@ -14,11 +14,14 @@ struct ArticleInput: Sendable {
     /// The record of an earlier build with the same key, when there is one.
     let cached: SiteManifest.ArticleRecord?
 
-    init(path: String, settings: String, cached: SiteManifest.ArticleRecord?) throws(Diagnostic) {
+    /// `folder` is an open descriptor of the file's folder and `name` the path within it, or
+    /// `AT_FDCWD` and the whole path (see `read`).
+    init(path: String, settings: String, cached: SiteManifest.ArticleRecord?,
+         folder: Int32 = AT_FDCWD, name: String? = nil) throws(Diagnostic) {
         self.path = path
         // Only regular files: a FIFO or a device would block the build or never end.
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard fstatat(folder, name ?? path, &info, 0) == 0 else {
             throw .error(.fileNotFound, file: path, "the article disappeared during the build", hint: "check the input folder and build again")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -71,12 +74,28 @@ struct ArticleInput: Sendable {
     }
 
     /// Every input, in the order given, read on `jobs` threads.
+    /// Each file is looked up from its open folder: a rebuild stats every article, and walking
+    /// the whole path again for each was a tenth of a one-article rebuild of 10,000 articles
+    /// (with a large directory cache, each component's lookup is dear).
     static func read(_ files: [String], settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
+        var folders: [Substring: Int32] = [:]
+        defer { for descriptor in folders.values where descriptor >= 0 { close(descriptor) } }
+        let located: [(folder: Int32, name: String?)] = files.map { file in
+            guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (AT_FDCWD, nil) }
+            let parent = file[..<slash]
+            let descriptor = folders[parent] ?? {
+                let opened = open(parent.isEmpty ? "/" : String(parent), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                folders[parent] = opened
+                return opened
+            }()
+            return descriptor < 0 ? (AT_FDCWD, nil) : (descriptor, String(file[file.utf8.index(after: slash)...]))
+        }
         let results = ResultSlots<Result<ArticleInput, Diagnostic>>(count: files.count)
         ParallelLoop.forEach(count: files.count, jobs: jobs) { index in
             let file = files[index]
             results.set(index, Result { () throws(Diagnostic) in
-                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
+                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file],
+                                 folder: located[index].folder, name: located[index].name)
             })
             return true
         }
@@ -85,6 +104,15 @@ struct ArticleInput: Sendable {
 
     func record(outputs: [SiteManifest.Output], summary: ReportSummary) -> SiteManifest.ArticleRecord {
         SiteManifest.ArticleRecord(key: key, slug: slug, stamp: stamp, content: content, outputs: outputs, summary: summary)
+    }
+
+    /// The cached record itself when nothing in it changed (so that it is written back as it
+    /// was read), else a new record with these outputs and the cached summary.
+    func record(reusing cached: SiteManifest.ArticleRecord, outputs: [SiteManifest.Output]) -> SiteManifest.ArticleRecord {
+        if cached.key == key, cached.slug == slug, cached.stamp == stamp, cached.content == content, cached.outputs == outputs {
+            return cached
+        }
+        return record(outputs: outputs, summary: cached.summary)
     }
 }
 
@@ -168,7 +196,7 @@ struct ArticlePipeline: @unchecked Sendable {
                         try site.place(name, in: folder, nil, digest: outputs[index].digest)
                     }
                 }
-                outcome.record = input.record(outputs: outputs, summary: cached.summary)
+                outcome.record = input.record(reusing: cached, outputs: outputs)
                 outcome.reused = stale.isEmpty
                 return outcome
             }

@@ -255,4 +255,42 @@ struct IncrementalBuildTests {
         #expect(SiteManifest(decoding: Array("reportgen-manifest 3\tg\tk\nend\n".utf8)) == nil)
         for cut in [4, 20, 40, bytes.count / 2] { #expect(SiteManifest(decoding: Array(bytes.dropLast(cut))) == nil) }
     }
+
+    @Test("a rebuild writes the records it reuses back as they were read, the same bytes as encoding them anew")
+    func reusedRecordsKeepTheirLines() throws {
+        // A record with a line is written as that line, not from its fields.
+        let summary = ReportSummary(sourcePath: "in/a.txt", slug: "a", headline: "A", source: nil, published: nil,
+                                    language: .english, wordCount: 1, isTruncated: false, leadSentence: nil)
+        var manifest = SiteManifest()
+        manifest.add(source: "in/a.txt", .init(key: Digest(1), slug: "a", stamp: "", content: Digest(2), outputs: [],
+                                               summary: summary, line: Array("A\tas read".utf8)[...]))
+        #expect(String(decoding: manifest.encoded(), as: UTF8.self).contains("\nA\tas read\nend\n"))
+
+        let folder = try siteBuiltTwice(articles: 4)
+        func published() throws -> [UInt8] {
+            let generation = try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/site")
+            return try #require(FileOperations.readFile(folder + "/" + generation + "/" + SiteManifest.fileName))
+        }
+        let before = try #require(SiteManifest(decoding: try published()))
+        try writeFile(folder, "in/story-2.txt", "Globex change de cap\nGlobex a vendu sa filiale en 2024.\n")
+        _ = try build([folder + "/in"], folder + "/site")
+        let bytes = try published()
+        let after = try #require(SiteManifest(decoding: bytes))
+        // The reused records are those of the build before, and the article that changed has a new one.
+        for source in after.articleOrder {
+            let changed = source.hasSuffix("story-2.txt")
+            #expect((after.articles[source]?.line == before.articles[source]?.line) == !changed)
+            #expect((after.articles[source]?.content == before.articles[source]?.content) == !changed)
+        }
+        // Every record encoded anew from its fields gives the bytes the rebuild wrote.
+        var fresh = SiteManifest()
+        fresh.siteKey = after.siteKey
+        for path in after.siteFileOrder { fresh.addSiteFile(path, digest: after.siteFiles[path]!) }
+        for source in after.articleOrder {
+            let record = after.articles[source]!
+            fresh.add(source: source, .init(key: record.key, slug: record.slug, stamp: record.stamp, content: record.content,
+                                            outputs: record.outputs, summary: record.summary))
+        }
+        #expect(fresh.encoded() == bytes)
+    }
 }

@@ -15,7 +15,8 @@ struct SitePages {
             case (.some, nil): return true
             case (nil, .some): return false
             default:
-                return (lhs.headline, lhs.slug) < (rhs.headline, rhs.slug)
+                // Compared one field at a time: a tuple of the two per comparison retained both.
+                return lhs.headline != rhs.headline ? lhs.headline < rhs.headline : lhs.slug < rhs.slug
             }
         }
     }

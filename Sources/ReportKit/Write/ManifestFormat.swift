@@ -41,6 +41,11 @@ extension SiteManifest {
         }
         for source in articleOrder {
             let record = articles[source]!
+            if let line = record.line {
+                out.append(contentsOf: line)
+                out.append(10)
+                continue
+            }
             out.append(UInt8(ascii: "A"))
             field(source); digest(record.key); field(record.slug); field(record.stamp); digest(record.content)
             Self.forEachSummaryField(record.summary) { prefix, value in
@@ -84,16 +89,17 @@ extension SiteManifest {
     /// - Parameter filesOnly: read only the files and their digests (what the generation being
     ///   rebuilt is asked), not the article records.
     init?(decoding bytes: [UInt8], filesOnly: Bool = false) {
-        guard let parsed = bytes.withUnsafeBufferPointer({ Self.decode($0, filesOnly: filesOnly) }) else { return nil }
+        guard let parsed = bytes.withUnsafeBufferPointer({ Self.decode($0, of: bytes, filesOnly: filesOnly) }) else { return nil }
         self = parsed
     }
 
     /// Lines are found with memchr and fields as byte ranges; a `String` is made only for a field
     /// that is kept.
-    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, filesOnly: Bool) -> SiteManifest? {
+    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, of bytes: [UInt8], filesOnly: Bool) -> SiteManifest? {
         guard let base = buffer.baseAddress else { return nil }
         let fields = ManifestLine(base: base)
         var position = 0
+        var line = 0..<0
         // The next line's fields, or false at the end.
         func nextLine() -> Bool {
             while position < buffer.count {
@@ -105,7 +111,7 @@ extension SiteManifest {
                     end = buffer.count
                 }
                 position = end + 1
-                if end > start { fields.split(start, end); return true }
+                if end > start { fields.split(start, end); line = start..<end; return true }
             }
             return false
         }
@@ -136,7 +142,8 @@ extension SiteManifest {
                 }
                 guard let summary = summary(fields), let key = fields.digest(2), let content = fields.digest(5) else { return nil }
                 manifest.add(source: fields.string(1), ArticleRecord(key: key, slug: fields.string(3), stamp: fields.string(4),
-                                                                     content: content, outputs: outputs, summary: summary))
+                                                                     content: content, outputs: outputs, summary: summary,
+                                                                     line: bytes[line]))
             case UInt8(ascii: "e") where fields.count == 1 && fields.string(0) == "end":
                 ended = true
             default:
