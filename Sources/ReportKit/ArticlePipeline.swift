@@ -14,14 +14,11 @@ struct ArticleInput: Sendable {
     /// The record of an earlier build with the same key, when there is one.
     let cached: SiteManifest.ArticleRecord?
 
-    /// `folder` is an open descriptor of the file's folder and `name` the path within it, or
-    /// `AT_FDCWD` and the whole path (see `read`).
-    init(path: String, settings: String, cached: SiteManifest.ArticleRecord?,
-         folder: Int32 = AT_FDCWD, name: String? = nil) throws(Diagnostic) {
+    init(path: String, settings: String, cached: SiteManifest.ArticleRecord?) throws(Diagnostic) {
         self.path = path
         // Only regular files: a FIFO or a device would block the build or never end.
         var info = stat()
-        guard fstatat(folder, name ?? path, &info, 0) == 0 else {
+        guard stat(path, &info) == 0 else {
             throw .error(.fileNotFound, file: path, "the article disappeared during the build", hint: "check the input folder and build again")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -74,28 +71,12 @@ struct ArticleInput: Sendable {
     }
 
     /// Every input, in the order given, read on `jobs` threads.
-    /// Each file is looked up from its open folder: a rebuild stats every article, and walking
-    /// the whole path again for each was a tenth of a one-article rebuild of 10,000 articles
-    /// (with a large directory cache, each component's lookup is dear).
     static func read(_ files: [String], settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
-        var folders: [Substring: Int32] = [:]
-        defer { for descriptor in folders.values where descriptor >= 0 { close(descriptor) } }
-        let located: [(folder: Int32, name: String?)] = files.map { file in
-            guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (AT_FDCWD, nil) }
-            let parent = file[..<slash]
-            let descriptor = folders[parent] ?? {
-                let opened = open(parent.isEmpty ? "/" : String(parent), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                folders[parent] = opened
-                return opened
-            }()
-            return descriptor < 0 ? (AT_FDCWD, nil) : (descriptor, String(file[file.utf8.index(after: slash)...]))
-        }
         let results = ResultSlots<Result<ArticleInput, Diagnostic>>(count: files.count)
         ParallelLoop.forEach(count: files.count, jobs: jobs) { index in
             let file = files[index]
             results.set(index, Result { () throws(Diagnostic) in
-                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file],
-                                 folder: located[index].folder, name: located[index].name)
+                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
             })
             return true
         }
