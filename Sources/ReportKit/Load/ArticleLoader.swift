@@ -102,9 +102,11 @@ public struct ArticleLoader: Sendable {
         if let stated = frontMatter.slug {
             base = stated
         } else {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-            base = parts.count > 1 ? parts.dropLast().joined(separator: ".") : name
+            // The file name without its last extension, found on UTF-8 bytes: splitting the path
+            // into characters cost more than making the slug.
+            let utf8 = path.utf8
+            let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { path[utf8.index(after: $0)...] } ?? path[...]
+            base = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? String(name)
         }
         let slug = Slug.make(from: base)
         guard !slug.isEmpty else {

@@ -71,11 +71,12 @@ enum Tokenizer {
             // makes tokens too: a third of the scalars seldom needs a second allocation.
             tokens.reserveCapacity(count / 3 + 4)
             var index = 0
+            let words = WordStrings.current
             func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
                 let bytesStart = ascii ? start : offsets[start], bytesEnd = ascii ? end : offsets[end]
                 return makeToken(UnsafeBufferPointer(rebasing: bytes[bytesStart..<bytesEnd]),
                                  scalars: UnsafeBufferPointer(rebasing: scalars[start..<end]),
-                                 start: start, end: end, punctuation: punctuation)
+                                 start: start, end: end, punctuation: punctuation, words: words)
             }
             func isWordScalar(_ position: Int) -> Bool {
                 position < count && (scalars[position].isLetter || scalars[position].isDigit)
@@ -136,7 +137,7 @@ enum Tokenizer {
     /// folded and digested in one pass over their bytes, and a word already in folded form
     /// shares its text's storage.
     private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                                  start: Int, end: Int, punctuation: Bool) -> Token {
+                                  start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
         var ascii = true, needsFolding = false
         var hasDigit = false, hasLower = false, innerUpper = false
         var hash = WordHash.seed
@@ -157,7 +158,7 @@ enum Tokenizer {
             }
             hash = WordHash.adding(folded, to: hash)
         }
-        let text = String(decoding: utf8, as: UTF8.self)
+        let text = words.string(utf8)
         var folded = text
         if ascii {
             if needsFolding {
@@ -165,11 +166,11 @@ enum Tokenizer {
                     for (position, byte) in utf8.enumerated() {
                         buffer[position] = byte >= 65 && byte <= 90 ? byte + 32 : (byte == 96 ? 39 : byte)
                     }
-                    return String(decoding: buffer, as: UTF8.self)
+                    return words.string(UnsafeBufferPointer(buffer))
                 }
             }
         } else {
-            folded = foldedWord(scalars) ?? foldForMatching(text)
+            folded = foldedWord(scalars, words: words) ?? foldForMatching(text)
             hash = WordHash.of(folded)
             hasDigit = false; hasLower = false; innerUpper = false
             for (position, scalar) in scalars.enumerated() {
@@ -188,7 +189,7 @@ enum Tokenizer {
     /// `foldForMatching` for a word: each scalar folded through the table into a stack buffer
     /// (`String(unsafeUninitializedCapacity:)` with room for four bytes a scalar cost more than
     /// the folding). Nil in the case a word never has (a scalar that folds to a space).
-    private static func foldedWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String? {
+    private static func foldedWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, words: WordStrings) -> String? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer -> String? in
             var index = 0
             for scalar in scalars {
@@ -201,7 +202,7 @@ enum Tokenizer {
                     UTF8.encode(lowered) { buffer[index] = $0; index += 1 }
                 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<index]), as: UTF8.self)
+            return words.string(UnsafeBufferPointer(rebasing: buffer[..<index]))
         }
     }
 }
