@@ -146,6 +146,23 @@ struct JSONWriterTests {
         #expect(try JSONDecoder().decode(Sample.self, from: Data(bytes)) == sample)
     }
 
+    @Test("a character to escape is escaped wherever it stands in the string, among ASCII or not")
+    func escapesAtEveryPosition() throws {
+        let specials = (0..<32).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\"]
+        for special in specials {
+            for filler in ["abcdefghijklmnopqr", "éàüçœ€«»—…ñøß"] {
+                for position in 0...17 {
+                    var text = String(filler.prefix(position))
+                    text.append(special)
+                    text += filler.dropFirst(position)
+                    let sample = ["t": text]
+                    let bytes = try JSONWriter.encode(sample)
+                    #expect(try JSONDecoder().decode([String: String].self, from: Data(bytes)) == sample)
+                }
+            }
+        }
+    }
+
     @Test("a document larger than the first buffer grows and still reads back")
     func growth() throws {
         let long = String(repeating: "Phrase « longue », avec des accents é à ü. ", count: 40)

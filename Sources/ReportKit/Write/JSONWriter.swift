@@ -164,12 +164,11 @@ final class JSONWriterState {
 
     func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        let plain = text.withUTF8 { buffer -> Bool in
-            for byte in buffer where byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !Self.needsEscaping(buffer) else { return false }
             out.append(contentsOf: buffer)
             return true
-        }
+        } ?? false
         if plain {
             out.append(UInt8(ascii: "\""))
             return
@@ -190,6 +189,29 @@ final class JSONWriterState {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes a step
+    /// (most strings of a report need no escape, and each was scanned a byte at a time).
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte below 32, or equal to 0x22 or 0x5C, leaves its high bit in one of these.
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            let control = (word &- ones &* 32) & ~word & high
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let found = control | ((quote &- ones) & ~quote & high) | ((backslash &- ones) & ~backslash & high)
+            if found != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
     }
 
     func double(_ value: Double) throws {
