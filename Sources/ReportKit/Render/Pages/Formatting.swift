@@ -57,11 +57,12 @@ struct Formatting: Sendable {
         return language == .english ? "\(prefix)\(amount.currency) \(body)" : "\(prefix)\(body) \(amount.currency)"
     }
 
+    private static let units: [(Double, String, String)] = [
+        (1e12, " trillion", " billions de"), (1e9, " billion", " milliards"), (1e6, " million", " millions"),
+    ]
+
     private func scale(_ value: Double, plural: Bool) -> (Double, String) {
-        let units: [(Double, String, String)] = [
-            (1e12, " trillion", " billions de"), (1e9, " billion", " milliards"), (1e6, " million", " millions"),
-        ]
-        for (size, english, french) in units where value >= size {
+        for (size, english, french) in Self.units where value >= size {
             var frenchUnit = french
             if size == 1e12 { frenchUnit = " mille milliards" }
             if value / size < 2, language == .french, !plural { frenchUnit = String(frenchUnit.dropLast(frenchUnit.hasSuffix("s") ? 1 : 0)) }
@@ -81,7 +82,14 @@ struct Formatting: Sendable {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 
+    /// Every "." replaced, found on UTF-8 bytes (a `split` walks grapheme clusters).
     func replacingDot(with replacement: String) -> String {
-        split(separator: ".", omittingEmptySubsequences: false).joined(separator: replacement)
+        guard utf8.contains(UInt8(ascii: ".")) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + replacement.utf8.count)
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") { bytes.append(contentsOf: replacement.utf8) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
