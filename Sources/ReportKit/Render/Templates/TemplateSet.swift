@@ -193,7 +193,8 @@ public struct TemplateSet: Sendable {
     /// interface strings of that language are already in the templates (`values["t"]` must be
     /// that language's `stringScope`).
     func renderBytes(_ name: String, _ values: TemplateModel, language: Language? = nil) throws(Diagnostic) -> [UInt8] {
-        let templateName = String(name.prefix { $0 != "." })
+        // The name before its extension, cut on UTF-8 (a character walk per page showed).
+        let templateName = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
         let templates = language.flatMap { compiledByLanguage[$0] } ?? compiled
         guard let template = templates[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
