@@ -33,41 +33,21 @@ final class CmarkArena {
         for block in large { Glibc.free(block) }
     }
 
-    /// The arena of the calling thread, made on first use.
-    static var current: CmarkArena {
-        if let raw = pthread_getspecific(threadKey) {
-            return Unmanaged<CmarkArena>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let arena = CmarkArena()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(arena).toOpaque())
-        return arena
-    }
+    private static let perThread = PerThread { CmarkArena() }
 
-    /// `body` with the thread's arena, borrowed: libcmark allocates for every node, and a
-    /// retain and release of the arena around each allocation cost more than the allocation.
-    @inline(__always)
-    private static func withCurrent<Result>(_ body: (CmarkArena) -> Result) -> Result {
-        guard let raw = pthread_getspecific(threadKey) else { return body(current) }
-        return Unmanaged<CmarkArena>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
-    }
+    /// The arena of the calling thread, made on first use.
+    static var current: CmarkArena { perThread.current }
 
     /// The `cmark_mem` to hand to libcmark: it allocates from the calling thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(
-            calloc: { count, size in CmarkArena.withCurrent { $0.allocate(count * size, zeroed: true) } },
-            realloc: { pointer, size in CmarkArena.withCurrent { $0.reallocate(pointer, size) } },
+            // Borrowed, not retained: a retain and release of the arena around each allocation
+            // cost more than the allocation.
+            calloc: { count, size in CmarkArena.perThread.withCurrent { $0.allocate(count * size, zeroed: true) } },
+            realloc: { pointer, size in CmarkArena.perThread.withCurrent { $0.reallocate(pointer, size) } },
             free: { _ in }))
         return memory
-    }()
-
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { raw in
-            guard let raw else { return }
-            Unmanaged<CmarkArena>.fromOpaque(raw).release()
-        }
-        return key
     }()
 
     private static func mallocOrTrap(_ size: Int) -> UnsafeMutableRawPointer {

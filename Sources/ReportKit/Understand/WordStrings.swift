@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The `String`s of short words already made on this thread, found again by their bytes. An
 /// article's words come back again and again ("de", "la", "the", the names it is about), and
 /// making a `String` of each occurrence (validating and copying its bytes) was a sixth of the
@@ -33,24 +29,10 @@ final class WordStrings {
         packed.deallocate()
     }
 
-    /// The table of the calling thread.
-    static var current: WordStrings {
-        if let raw = pthread_getspecific(threadKey) {
-            return Unmanaged<WordStrings>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let table = WordStrings()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(table).toOpaque())
-        return table
-    }
+    private static let perThread = PerThread { WordStrings() }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { raw in
-            guard let raw else { return }
-            Unmanaged<WordStrings>.fromOpaque(raw).release()
-        }
-        return key
-    }()
+    /// The table of the calling thread.
+    static var current: WordStrings { perThread.current }
 
     /// The string of `bytes`, which must be valid UTF-8.
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
