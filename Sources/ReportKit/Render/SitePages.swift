@@ -28,8 +28,8 @@ struct SitePages {
     }
 
     func index(_ summaries: [ReportSummary], language: Language) throws(Diagnostic) -> String {
-        let strings = templates.strings.table(for: language)
-        let format = Formatting(strings: strings, language: language)
+        let format = templates.strings.formatting(for: language)
+        let strings = format.strings
         let languageNames = Dictionary(uniqueKeysWithValues: Language.allCases.map {
             ($0, TemplateValue.text(templates.strings.string("language_name", $0)))
         })

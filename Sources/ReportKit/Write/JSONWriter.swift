@@ -198,11 +198,8 @@ final class JSONWriterState {
         var index = 0
         while index + 8 <= bytes.count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte below 32, or equal to 0x22 or 0x5C, leaves its high bit in one of these.
-            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-            let control = (word &- ones &* 32) & ~word & high
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let found = control | ((quote &- ones) & ~quote & high) | ((backslash &- ones) & ~backslash & high)
+            let found = ByteWords.bytes(word, below: 32) | ByteWords.zeroBytes(word ^ ByteWords.repeating(0x22))
+                | ByteWords.zeroBytes(word ^ ByteWords.repeating(0x5C))
             if found != 0 { return true }
             index += 8
         }

@@ -258,7 +258,7 @@ private final class ManifestLine {
             // Eight bytes at a time to the next tab or backslash (fields are mostly plain).
             if index + 8 <= end {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let found = Self.zeroBytes(word ^ 0x0909_0909_0909_0909) | Self.zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                let found = ByteWords.zeroBytes(word ^ ByteWords.repeating(0x09)) | ByteWords.zeroBytes(word ^ ByteWords.repeating(0x5C))
                 if found == 0 { index += 8; continue }
                 index += found.trailingZeroBitCount / 8
             }
@@ -274,13 +274,6 @@ private final class ManifestLine {
             index += 1
         }
         append(fieldStart, min(index, end), hasEscape)
-    }
-
-    /// The high bit of each zero byte of `word`; bits above the first zero byte may be wrong,
-    /// which is enough to find the first.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     @inline(__always)

@@ -14,8 +14,8 @@ struct ReportPages {
         self.report = report
         self.templates = templates
         self.baseURL = baseURL
-        strings = templates.strings.table(for: report.metadata.language)
         format = templates.strings.formatting(for: report.metadata.language)
+        strings = format.strings
     }
 
     var language: Language { report.metadata.language }
