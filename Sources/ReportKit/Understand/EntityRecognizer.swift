@@ -74,7 +74,9 @@ struct EntityRecognizer {
         var index = 0
         while index < tokens.count {
             let nested = index < epithetEnd
-            if !nested, let (length, entry) = matchEpithet(tokens, at: index) {
+            // The cheap tests first, inline: most words start no name, and each call below
+            // copied the word it looked at.
+            if !nested, gazetteer.epithetStarts.mayStart(tokens, at: index), let (length, entry) = matchEpithet(tokens, at: index) {
                 let surface = analysis.text(index..<index + length)
                 result.append(EntityMention(entity: entity(for: entry), tokens: index..<index + length, surface: surface,
                                             nested: false, viaEpithet: true))
@@ -82,7 +84,8 @@ struct EntityRecognizer {
                 index += 1
                 continue
             }
-            if let (length, entry) = matchName(tokens, at: index) {
+            guard tokens[index].isWord else { index += 1; continue }
+            if gazetteer.nameStarts.mayStart(tokens, at: index), let (length, entry) = matchName(tokens, at: index) {
                 var end = index + length
                 var surface = analysis.text(index..<end)
                 var draftIndex = entity(for: entry)
@@ -98,7 +101,8 @@ struct EntityRecognizer {
                 index = end
                 continue
             }
-            if let (length, kind, certain) = unknownName(tokens, at: index, capitalizedInside: capitalizedInside) {
+            if tokens[index].isCapitalized || tokens[index].hasInnerCapital,
+               let (length, kind, certain) = unknownName(tokens, at: index, capitalizedInside: capitalizedInside) {
                 var start = index
                 // A sentence-initial common word is not part of the name ("Selon Bloomberg").
                 while start < index + length - 1, isInitial(tokens, start),
@@ -292,10 +296,18 @@ struct EntityRecognizer {
 
     // MARK: Roles
 
+    private static let respectivelyDigests = (WordHash.of("respectively"), WordHash.of("respectivement"))
+
     /// "Dario and Daniela Amodei, who run the company as CEO and president, respectively".
     private mutating func readRespectiveRoles(_ analysis: SentenceAnalysis) {
         let tokens = analysis.tokens
-        guard let respectively = tokens.firstIndex(where: { $0.folded == "respectively" || $0.folded == "respectivement" }),
+        // Digests first: asked of every word of the article, and the word is almost never there.
+        let (english, french) = Self.respectivelyDigests
+        var found: Int?
+        for index in tokens.indices where tokens[index].hash == english || tokens[index].hash == french {
+            if tokens[index].folded == "respectively" || tokens[index].folded == "respectivement" { found = index; break }
+        }
+        guard let respectively = found,
               let asIndex = tokens[..<respectively].lastIndex(where: { ["as", "comme", "en", "tant"].contains($0.folded) }) else { return }
         var roles: [Range<Int>] = []
         var start = asIndex + 1

@@ -141,6 +141,11 @@ struct PhraseStarts: Sendable {
         longer[first, default: [:]][tokens[1].key] = lengths.sorted(by: >)
     }
 
+    /// Whether some phrase may start at `index`: false for most words, decided on one bit.
+    @inline(__always) func mayStart(_ tokens: [Token], at index: Int) -> Bool {
+        firstWords.mightContain(tokens[index].keyHash)
+    }
+
     /// Lengths worth trying at `index`, longest first (1 last, when a one-word phrase starts there).
     func lengths(_ tokens: [Token], at index: Int) -> [Int] {
         let firstDigest = tokens[index].keyHash
