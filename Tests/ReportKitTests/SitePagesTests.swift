@@ -43,6 +43,18 @@ struct FigureTests {
         }
     }
 
+    @Test("entities rank by mentions, then by name, among the kinds asked for")
+    func entityRanking() {
+        func entity(_ name: String, _ kind: Entity.Kind, mentions: Int) -> Entity {
+            Entity(id: "e-\(name)", name: name, kind: kind, mentions: (0..<mentions).map { Mention(sentence: "s\($0 + 1)", text: name) })
+        }
+        let entities = [entity("Zeta", .organization, mentions: 2), entity("Paris", .place, mentions: 9),
+                        entity("Alpha", .organization, mentions: 2), entity("Bob", .person, mentions: 3)]
+        #expect(entities.indicesMostMentionedFirst() == [1, 3, 2, 0])
+        #expect(entities.indicesMostMentionedFirst { $0 != .place }.map { entities[$0].name } == ["Bob", "Alpha", "Zeta"])
+        #expect(entities.indicesMostMentionedFirst { $0 == .media }.isEmpty)
+    }
+
     @Test("timeline marks never overlap and follow the dates' precision")
     func timelineChart() throws {
         for path in try articlesForFigures() {

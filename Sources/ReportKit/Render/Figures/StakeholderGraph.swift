@@ -36,14 +36,16 @@ public struct StakeholderGraph: Sendable {
 
     /// - Parameter relationLabel: the interface words for a relation kind.
     public init(report: Report, relationLabel: (Relation.Kind) -> String) {
-        let entityByID = Dictionary(report.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions, not entities: a dictionary of entities copied each one (mentions, aliases, strings).
+        let entities = report.entities
+        let indexByID = Dictionary(entities.indices.map { (entities[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         // Nodes: entities in relations, most mentioned first; else the most mentioned entities.
         var chosen: [String] = []
         for relation in report.relations {
-            for id in [relation.source, relation.target] where !chosen.contains(id) && entityByID[id] != nil { chosen.append(id) }
+            for id in [relation.source, relation.target] where !chosen.contains(id) && indexByID[id] != nil { chosen.append(id) }
         }
         if chosen.isEmpty {
-            chosen = report.entities.sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }.prefix(8).map(\.id)
+            chosen = entities.indicesMostMentionedFirst().prefix(8).map { entities[$0].id }
         }
         if chosen.count > Self.maximumNodes {
             let mentions = Dictionary(report.entities.map { ($0.id, $0.mentions.count) }, uniquingKeysWith: max)
@@ -119,10 +121,10 @@ public struct StakeholderGraph: Sendable {
         }
 
         // Geometry.
-        let mentions = chosen.map { Double(entityByID[$0]!.mentions.count) }
+        let mentions = chosen.map { Double(entities[indexByID[$0]!].mentions.count) }
         let radius = mentions.map { min(14, 5 + 2 * $0.squareRoot()) }
-        let labels = chosen.map { SVGText.truncate(entityByID[$0]!.name, to: Self.labelLimit) }
-        let roles = chosen.map { entityByID[$0]!.role.map { SVGText.truncate($0, to: 34) } }
+        let labels = chosen.map { SVGText.truncate(entities[indexByID[$0]!].name, to: Self.labelLimit) }
+        let roles = chosen.map { entities[indexByID[$0]!].role.map { SVGText.truncate($0, to: 34) } }
         var columnWidth = Array(repeating: 0.0, count: layerCount)
         for node in 0..<count {
             let text = max(SVGText.width(labels[node], fontSize: Self.fontSize),
@@ -149,7 +151,7 @@ public struct StakeholderGraph: Sendable {
             let roleBox = roles[node].map {
                 Box(x: x + 14 + 6, y: y + 5, width: SVGText.width($0, fontSize: Self.roleFontSize), height: Self.roleFontSize + 3)
             }
-            nodes.append(Node(entity: entityByID[chosen[node]]!, layer: layer[node], row: rowOf[node], center: (x, y),
+            nodes.append(Node(entity: entities[indexByID[chosen[node]]!], layer: layer[node], row: rowOf[node], center: (x, y),
                               radius: radius[node], labelBox: labelBox, roleBox: roleBox))
         }
 

@@ -167,10 +167,10 @@ struct ReportPages {
 
     /// People and organisations first, by how often the article names them.
     private func mainActors() -> [TemplateValue] {
-        let ranked = report.entities
-            .filter { [.organization, .person, .regulator].contains($0.kind) }
-            .sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }
+        let entities = report.entities
+        let ranked = entities.indicesMostMentionedFirst { [.organization, .person, .regulator].contains($0) }
             .prefix(8)
+            .map { entities[$0] }
         return ranked.enumerated().map { index, entity in
             ["id": .text(entity.id), "name": .text(entity.name), "role": .optional(entity.role), "last": .flag(index == ranked.count - 1)]
         }

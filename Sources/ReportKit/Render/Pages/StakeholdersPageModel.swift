@@ -6,14 +6,15 @@ struct StakeholdersPageModel {
 
     func model() -> TemplateModel {
         var groups: [TemplateModel] = []
+        let entities = report.entities
         for kind in Entity.Kind.allCases {
-            let members = report.entities.filter { $0.kind == kind }
-                .sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }
+            let members = entities.indicesMostMentionedFirst { $0 == kind }
             guard !members.isEmpty else { continue }
             groups.append([
                 "label": .text(format.word("kind_\(kind.rawValue)")),
-                "entities": .objects(members.map { entity -> TemplateModel in
-                    [
+                "entities": .objects(members.map { index -> TemplateModel in
+                    let entity = entities[index]
+                    return [
                         "id": .text(entity.id), "name": .text(entity.name), "role": .optional(entity.role),
                         "roleSentence": .optional(entity.roleSentence),
                         "description": .optional(entity.description),
