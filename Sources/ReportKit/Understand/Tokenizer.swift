@@ -53,18 +53,16 @@ enum Tokenizer {
         // The scalars are read through a buffer: a slice of the array per token retained and
         // released its storage, and the words of an article are many.
         array.withUnsafeBufferPointer { scalars in
-            // UTF-8 offset of each scalar: token texts are cut from the bytes, not rebuilt scalar
-            // by scalar. An ASCII sentence needs no table: its offsets are its indices.
+            // Token texts are cut from the bytes, not rebuilt scalar by scalar. An ASCII sentence's
+            // byte offsets are its scalar indices; otherwise a cursor follows the tokens, which come
+            // in order (a table of every scalar's offset cost an allocation per sentence).
             let count = scalars.count
             let ascii = bytes.count == count
-            let offsets = ascii ? [] : [Int](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-                var offset = 0
-                for (index, scalar) in scalars.enumerated() {
-                    buffer[index] = offset
-                    offset += UTF8.width(scalar)
-                }
-                buffer[count] = offset
-                initialized = count + 1
+            var cursorScalar = 0, cursorByte = 0
+            func byteOffset(_ scalar: Int) -> Int {
+                if ascii { return scalar }
+                while cursorScalar < scalar { cursorByte += UTF8.width(scalars[cursorScalar]); cursorScalar += 1 }
+                return cursorByte
             }
             var tokens: [Token] = []
             // Words of news prose average about six scalars with their space, and punctuation
@@ -73,7 +71,7 @@ enum Tokenizer {
             var index = 0
             let words = WordStrings.current
             func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-                let bytesStart = ascii ? start : offsets[start], bytesEnd = ascii ? end : offsets[end]
+                let bytesStart = byteOffset(start), bytesEnd = byteOffset(end)
                 return makeToken(UnsafeBufferPointer(rebasing: bytes[bytesStart..<bytesEnd]),
                                  scalars: UnsafeBufferPointer(rebasing: scalars[start..<end]),
                                  start: start, end: end, punctuation: punctuation, words: words)
