@@ -63,12 +63,12 @@ public struct MarkdownToHTML: Sendable {
             let safe = isSafeIdentifier(id)
             // An identifier that could not be an attribute leaves the text, without the link.
             if safe {
-                out.append(contentsOf: #"<span class="anchor" id=""#.utf8)
+                out.appendUTF8(#"<span class="anchor" id=""#)
                 out.append(contentsOf: id)
-                out.append(contentsOf: #"">"#.utf8)
+                out.appendUTF8(#"">"#)
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(tagEnd + 1)..<close]))
-            if safe { out.append(contentsOf: "</span>".utf8) }
+            if safe { out.appendUTF8("</span>") }
             position = close + linkClosing.count
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position...]))

@@ -57,7 +57,7 @@ struct SVGWriter {
     }
 
     /// Markup made of known-safe values (identifiers, colours, years).
-    mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+    mutating func raw(_ markup: String) { bytes.appendUTF8(markup) }
 
     /// Text or an attribute value: character data only (see `SVGText`).
     mutating func text(_ text: String) {

@@ -181,7 +181,7 @@ struct ReportPages {
     private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 10)
-        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func raw(_ text: String) { out.appendUTF8(text) }
         func escaped(_ text: String) { MarkdownEscaping.append(text, to: &out) }
         for section in report.sections {
             if let heading = section.heading {
@@ -211,7 +211,7 @@ struct ReportPages {
     private func articleHTML(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 12)
-        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func raw(_ text: String) { out.appendUTF8(text) }
         func text(_ text: String) { HTMLTextEscaping.append(text, to: &out) }
         func anchor(_ id: String, _ content: String) {
             raw("<span class=\"anchor\" id=\""); raw(id); raw("\">"); text(content); raw("</span>")
