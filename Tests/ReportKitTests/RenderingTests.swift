@@ -77,7 +77,7 @@ struct RenderingTests {
             }
             return out
         }
-        let markdownEscaped = Set("\\`*_{}[]()#+-.!|<>&~^\"':=$%@".utf8)
+        let markdownEscaped = Set("\\`*_[]()<>&!#|\"".utf8)
         let alphabet: [String] = ["a", "Z", "é", " ", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "\u{2003}", "*", "_", "[", "]", "<", ">", "&",
                                   "\"", "'", "-", ".", "#", "\\", "`", "😀", "日", "\u{0085}", "\u{7F}", "\u{1}", "word", "é ", " x"]
         var generator = SeededGenerator(seed: 7)
@@ -86,9 +86,57 @@ struct RenderingTests {
             var markdown: [UInt8] = [], html: [UInt8] = []
             MarkdownEscaping.append(text, to: &markdown)
             HTMLTextEscaping.append(text, to: &html)
-            #expect(markdown == reference(text, escaped: markdownEscaped, html: false), "\(text.debugDescription)")
+            #expect(markdown == blockStartEscaped(reference(text, escaped: markdownEscaped, html: false)), "\(text.debugDescription)")
             #expect(html == reference(text, escaped: [], html: true), "\(text.debugDescription)")
         }
+    }
+
+    /// The reference for the start of inserted text: its first character after the space
+    /// leading whitespace folds to, when it is unescaped ASCII punctuation, and a dot after
+    /// leading digits, get a backslash.
+    private func blockStartEscaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        let first = out.first == 32 ? 1 : 0
+        guard first < out.count else { return out }
+        let character = Character(Unicode.Scalar(out[first]))
+        if out[first] < 128 && (character.isPunctuation || character.isSymbol) {
+            if out[first] != 92 { out.insert(92, at: first) }
+            return out
+        }
+        let digits = out[first...].prefix { $0 >= 48 && $0 <= 57 }.count
+        if digits > 0, first + digits < out.count, out[first + digits] == 46 { out.insert(92, at: first + digits) }
+        return out
+    }
+
+    @Test("escaped text renders as exactly its text wherever a block can start or in a line", arguments: [
+        "", "- ", "> ", "1. ", "# ", "- > ", "Intro ", "**Label**: ", "[link ",
+    ])
+    func escapedTextStaysText(context: String) {
+        let pieces: [String] = ["a", "Z", "é", "1", "12", "2024", " ", "  ", "\t", "\n", ".", ")", "(", "-", "+", "=", "~", ":", "'", "\"", "*", "_",
+                                "`", "#", ">", "<", "&", "!", "[", "]", "|", "\\", "$", "%", "@", "^", "{", "}", "/", "?", ";", ",",
+                                "- ", "1. ", "2) ", "# ", "> ", "***", "---", "===", "```", "~~~", "<div>", "&amp;", "[a](b)", "![i](x)",
+                                "<http://x.y>", "[r]: /u", "    code", "\u{00A0}"]
+        let markdown = MarkdownToHTML()
+        let isBlockContext = context.isEmpty || context.hasSuffix("- ") || context.hasSuffix("> ") || context == "1. " || context == "# "
+        var generator = SeededGenerator(seed: 11)
+        var checked = 0
+        for _ in 0..<1_500 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            // What the text should read as: escaped as libcmark escapes text, without the spaces
+            // libcmark drops at the ends of a line (and at its start, where a block starts).
+            var expected: [UInt8] = []
+            HTMLTextEscaping.append(text, to: &expected)
+            let closing = context == "[link " ? "]" : ""
+            if closing.isEmpty { while expected.last == 32 { expected.removeLast() } }
+            if isBlockContext { while expected.first == 32 { expected.removeFirst() } }
+            guard !expected.isEmpty else { continue }
+            let placeholder = markdown.render(context + "XYZZY" + closing)
+            let wanted = placeholder.replacingOccurrences(of: "XYZZY", with: String(decoding: expected, as: UTF8.self))
+            let html = markdown.render(context + MarkdownEscaping.escape(text) + closing)
+            #expect(html == wanted, "\(context.debugDescription) + \(text.debugDescription)")
+            checked += 1
+        }
+        #expect(checked > 1_000)
     }
 
     @Test("escaping folds every kind of space to one and drops invisible formatting")

@@ -92,16 +92,24 @@ enum InsertedText {
     }
 }
 
-/// Escapes text inserted into Markdown so that it stays text: every ASCII punctuation mark that
-/// could start Markdown structure is backslash-escaped (CommonMark allows that for any
-/// punctuation), and line breaks are folded so that inserted text can never start a new block
-/// (a heading, a list, a table, a code block).
+/// Escapes text inserted into Markdown so that it stays text, and line breaks are folded so that
+/// inserted text can never start a new line.
+///
+/// Markdown gives a character meaning in two places only. Inside a line, the characters that
+/// open inline structure (code, emphasis, links and images, autolinks and HTML, entities, and
+/// the marks a heading line ends with or a link destination or title closes on) are always
+/// backslash-escaped. At the start of a block, where a line (or a list item, or a quote) begins,
+/// any punctuation can open structure (`-`, `+`, `=`, `~`, `>`, `#`, and `1.` after digits):
+/// the first character of the text is escaped there whatever it is, and a `.` after leading
+/// digits too. The text cannot make a new line, so nothing else in it stands at a block start.
+/// (Every punctuation mark escaped everywhere gave the same HTML, with several times the work
+/// for libcmark: each escape is a node of its own until the document is finished.)
 public enum MarkdownEscaping {
-    /// ASCII bytes that get a backslash first.
-    private static let escapedCharacters = "\\`*_{}[]()#+-.!|<>&~^\"':=$%@"
+    /// ASCII bytes that always get a backslash first.
+    private static let alwaysEscaped = "\\`*_[]()<>&!#|\""
     private static let escaped: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
-        for scalar in escapedCharacters.utf8 { table[Int(scalar)] = true }
+        for scalar in alwaysEscaped.utf8 { table[Int(scalar)] = true }
         return table
     }()
 
@@ -112,14 +120,39 @@ public enum MarkdownEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let plain = InsertedText.plainTable(escaping: escapedCharacters)
+    private static let plain = InsertedText.plainTable(escaping: alwaysEscaped)
 
     static func append(_ text: String, to out: inout [UInt8]) {
         let escaped = Self.escaped
+        let start = out.count
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
             if escaped[Int(byte)] { out.append(UInt8(ascii: "\\")) }
             out.append(byte)
         }
+        escapeBlockStart(in: &out, from: start)
+    }
+
+    /// The first character of the text (after the one space leading whitespace folds to), when
+    /// it is punctuation not escaped yet, and a `.` after leading digits ("2024. ", "1. ").
+    private static func escapeBlockStart(in out: inout [UInt8], from start: Int) {
+        var first = start
+        if first < out.count && out[first] == 32 { first += 1 }
+        guard first < out.count else { return }
+        let byte = out[first]
+        if isPunctuation(byte) {
+            // A backslash here is an escape the walk wrote (a backslash of the text is escaped too).
+            if byte != UInt8(ascii: "\\") { out.insert(UInt8(ascii: "\\"), at: first) }
+            return
+        }
+        var afterDigits = first
+        while afterDigits < out.count && out[afterDigits] >= 48 && out[afterDigits] <= 57 { afterDigits += 1 }
+        if afterDigits > first, afterDigits < out.count, out[afterDigits] == UInt8(ascii: ".") {
+            out.insert(UInt8(ascii: "\\"), at: afterDigits)
+        }
+    }
+
+    @inline(__always) private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 33 && byte <= 47) || (byte >= 58 && byte <= 64) || (byte >= 91 && byte <= 96) || (byte >= 123 && byte <= 126)
     }
 }
 
