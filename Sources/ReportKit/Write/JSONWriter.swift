@@ -88,8 +88,13 @@ final class JSONWriterState {
     // One writer per document, used by one thread: the per-access exclusivity checks Swift
     // adds to class properties cost more than the appends themselves.
     @exclusivity(unchecked) var out = JSONBytes(capacity: 64 * 1024)
-    /// Open containers: whether each is an object, and how many members it has so far.
-    @exclusivity(unchecked) private var open: [(isObject: Bool, count: Int)] = []
+    /// How many containers are open; the innermost one's kind and member count are kept apart
+    /// from those around it, which wait on a stack (a separator, written before every member,
+    /// updated an array element in place).
+    @exclusivity(unchecked) private(set) var depth = 0
+    @exclusivity(unchecked) private var innermostIsObject = false
+    @exclusivity(unchecked) private var innermostCount = 0
+    @exclusivity(unchecked) private var enclosing: [(isObject: Bool, count: Int)] = []
     /// A line break and up to 63 levels of indent, as one static string: an indent is a slice
     /// of it, with no array to retain.
     private static let lineAndIndent: StaticString = "\n                                                                                                                              "
@@ -98,14 +103,12 @@ final class JSONWriterState {
 
     deinit { out.free() }
 
-    var depth: Int { open.count }
-
     /// Strings, numbers and flags arrive through the containers' typed overloads; no dynamic
     /// cast here (casting each nested value was as slow as Foundation's tree).
     func encodeValue<T: Encodable>(_ value: T) throws {
-        let mark = open.count
+        let mark = depth
         try value.encode(to: JSONStreamEncoder(state: self, depth: mark))
-        if open.count == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
+        if depth == mark && !wroteScalar { out.append(contentsOf: "{}".utf8) }
         wroteScalar = false
         closeContainers(downTo: mark)
     }
@@ -116,16 +119,20 @@ final class JSONWriterState {
     var wroteScalar = false
 
     func begin(object: Bool, at depth: Int) {
-        guard open.count == depth else { return }   // asked twice by one value: same container
+        guard self.depth == depth else { return }   // asked twice by one value: same container
         out.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        open.append((object, 0))
+        if depth > 0 { enclosing.append((innermostIsObject, innermostCount)) }
+        innermostIsObject = object
+        innermostCount = 0
+        self.depth += 1
     }
 
     func closeContainers(downTo depth: Int) {
-        while open.count > depth {
-            let container = open.removeLast()
-            if container.count > 0 { newline(indent: open.count) }
-            out.append(container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        while self.depth > depth {
+            self.depth -= 1
+            if innermostCount > 0 { newline(indent: self.depth) }
+            out.append(innermostIsObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            if self.depth > 0 { (innermostIsObject, innermostCount) = enclosing.removeLast() }
         }
     }
 
@@ -145,9 +152,9 @@ final class JSONWriterState {
     }
 
     func separator() {
-        if open[open.count - 1].count > 0 { out.append(UInt8(ascii: ",")) }
-        open[open.count - 1].count += 1
-        newline(indent: open.count)
+        if innermostCount > 0 { out.append(UInt8(ascii: ",")) }
+        innermostCount += 1
+        newline(indent: depth)
     }
 
     private func newline(indent: Int) {
