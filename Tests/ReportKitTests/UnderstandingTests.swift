@@ -191,6 +191,18 @@ struct QuoteAndClaimTests {
         #expect(report.quotes.map(\.speaker) == [durand, durand, nil])
     }
 
+    @Test("a sentence holds quotation marks when one of its tokens is one; apostrophes are not", arguments: [
+        ("Il a dit « oui » hier.", true), ("He said \"yes\" today.", true), ("“Yes,” she said.", true),
+        ("Il a dit „ja“ hier.", true), ("L'État d’Apple n'a rien dit, it's Paul's.", false), ("Rien à signaler (ni [ici]).", false),
+    ])
+    func quotationMarks(text: String, expected: Bool) {
+        let sentence = Sentence(id: "s1", text: text, range: TextRange(start: 0, end: text.unicodeScalars.count),
+                                location: SourceLocation(line: 1, column: 1))
+        let analysis = SentenceAnalysis(sentence: sentence, tokens: Tokenizer.tokens(text), mentions: [])
+        #expect(analysis.hasQuotationMarks == expected)
+        #expect(analysis.quotePairs == SentenceSplitter.matchingQuotes(Array(text.unicodeScalars)))
+    }
+
     @Test("names in quotes and short scare quotes are not quotes")
     func notQuotes() throws {
         #expect(try facts("La famille, baptisée « Atlas », sera « record ».").quotes.isEmpty)

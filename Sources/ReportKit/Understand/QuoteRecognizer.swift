@@ -74,7 +74,7 @@ struct QuoteRecognizer {
             let scalars = analysis.scalars
             let pairs = analysis.quotePairs
             func slice(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
-            let (unmatchedOpen, unmatchedClose) = Self.unmatchedMarks(scalars, pairs: pairs)
+            let (unmatchedOpen, unmatchedClose) = analysis.hasQuotationMarks ? Self.unmatchedMarks(scalars, pairs: pairs) : (nil, nil)
             var consumedUntil = -1
             if var open = pending {
                 if let close = unmatchedClose {

@@ -22,7 +22,20 @@ final class SentenceAnalysis: @unchecked Sendable {
     }
     /// Opening quote mark → its closing mark (scalar offsets), made once: the quote and the claim
     /// recognisers both ask.
-    private(set) lazy var quotePairs: [Int: Int] = SentenceSplitter.matchingQuotes(scalars)
+    private(set) lazy var quotePairs: [Int: Int] = hasQuotationMarks ? SentenceSplitter.matchingQuotes(scalars) : [:]
+    /// Whether the sentence holds a double quotation mark (straight, curly or angle). Each is a
+    /// token of its own, and a sentence has a few tokens for every word's letters: most have
+    /// none, and then no walk over their scalars looks for quotes.
+    private(set) lazy var hasQuotationMarks: Bool = tokens.indices.contains { index in
+        tokens[index].isPunctuation && Self.isQuotationMark(scalars[tokens[index].start])
+    }
+
+    static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "«", "»", "\u{201C}", "\u{201D}", "\u{201E}": return true
+        default: return false
+        }
+    }
     /// Mentions that are not inside an epithet, in token order.
     private(set) var primaryMentions: [EntityMention] = []
     /// For each token, the index in `primaryMentions` of the mention covering it, or -1 (an
