@@ -106,7 +106,7 @@ struct EntityRecognizer {
                 var start = index
                 // A sentence-initial common word is not part of the name ("Selon Bloomberg").
                 while start < index + length - 1, isInitial(tokens, start),
-                      NameLexicon.commonCapitalized.contains(tokens[start].folded) { start += 1 }
+                      NameLexicon.commonCapitalized.contains(tokens[start]) { start += 1 }
                 let surface = analysis.text(start..<index + length)
                 if !NameLexicon.commonCapitalized.contains(foldForMatching(surface)) {
                     let draft = unknownEntity(surface, kind: kind, certain: certain)
@@ -127,7 +127,7 @@ struct EntityRecognizer {
         let tokens = analysis.tokens
         for (position, mention) in mentions.enumerated() where position + 1 < mentions.count {
             let next = mentions[position + 1]
-            guard mention.tokens.count == 1, NameLexicon.firstNames.contains(tokens[mention.tokens.lowerBound].folded),
+            guard mention.tokens.count == 1, NameLexicon.firstNames.contains(tokens[mention.tokens.lowerBound]),
                   next.tokens.lowerBound == mention.tokens.upperBound + 1,
                   ["and", "et", "&"].contains(tokens[mention.tokens.upperBound].folded),
                   drafts[next.entity].kind == .person, next.tokens.count >= 2 else { continue }
@@ -177,19 +177,19 @@ struct EntityRecognizer {
         guard first.isWord, first.isCapitalized || first.hasInnerCapital else { return nil }
         guard !first.text.unicodeScalars.allSatisfy({ $0.isDigit }) else { return nil }
         // "La CNIL": a capitalised article is never the start of an unknown name; the known name after it is tried next.
-        guard !Self.determiners.contains(first.folded),
-              !(isInitial(tokens, index) && NameLexicon.commonCapitalized.contains(first.folded)) else { return nil }
+        guard !Self.determiners.contains(first),
+              !(isInitial(tokens, index) && NameLexicon.commonCapitalized.contains(first)) else { return nil }
         var end = index + 1
         while end < tokens.count {
             let token = tokens[end]
-            if token.isWord && (token.isCapitalized || token.hasInnerCapital) && !NameLexicon.notNames.contains(token.folded)
+            if token.isWord && (token.isCapitalized || token.hasInnerCapital) && !NameLexicon.notNames.contains(token)
                 && matchName(tokens, at: end) == nil {
                 end += 1
             } else if token.isWord, token.hasDigit, token.scalarCount <= 5, end > index,
                       !(token.scalarCount == 4 && token.text.unicodeScalars.allSatisfy(\.isDigit)) {
                 end += 1   // "Mistral 7B", "Mixtral 8x7B"
-            } else if NameLexicon.nameParticles.contains(token.folded), end + 1 < tokens.count,
-                      tokens[end + 1].isCapitalized, !NameLexicon.commonCapitalized.contains(tokens[end + 1].folded),
+            } else if NameLexicon.nameParticles.contains(token), end + 1 < tokens.count,
+                      tokens[end + 1].isCapitalized, !NameLexicon.commonCapitalized.contains(tokens[end + 1]),
                       gazetteer.entry(named: tokens[end + 1].folded) == nil {
                 end += 2
             } else {
@@ -199,13 +199,13 @@ struct EntityRecognizer {
         let words = tokens[index..<end]
         let folded = words.map(\.folded).joined(separator: " ")
         if words.count == 1 {
-            if NameLexicon.notNames.contains(first.folded) || NameLexicon.commonCapitalized.contains(first.folded) { return nil }
+            if NameLexicon.notNames.contains(first) || NameLexicon.commonCapitalized.contains(first) { return nil }
             if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !first.hasInnerCapital
                 && !introducesName(tokens, after: index) { return nil }
             // A lone all-caps word of two letters is more often an abbreviation than a name.
             if first.scalarCount < 2 { return nil }
         }
-        if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first.folded) { return nil }
+        if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first) { return nil }
         // Kind from the shape of the name and the words before it.
         var before = index - 1
         while before >= 0, ["«", "“", "\"", "de", "d'", "la", "le", "l'"].contains(tokens[before].folded) { before -= 1 }
@@ -213,14 +213,14 @@ struct EntityRecognizer {
         if NameLexicon.mediaCues.contains(previous) { return (end - index, .media, true) }
         if NameLexicon.productCues.contains(previous) { return (end - index, .product, true) }
         if NameLexicon.placeCues.contains(previous) { return (end - index, .place, true) }
-        if words.count >= 2, NameLexicon.firstNames.contains(first.folded),
-           !NameLexicon.organizationSuffixes.contains(words.last!.folded) {
+        if words.count >= 2, NameLexicon.firstNames.contains(first),
+           !NameLexicon.organizationSuffixes.contains(words.last!) {
             return (end - index, .person, true)
         }
         if words.contains(where: { $0.hasDigit }) || first.hasInnerCapital && first.text.unicodeScalars.first!.isLowercaseLetter {
             return (end - index, .product, false)
         }
-        return (end - index, .organization, words.count >= 2 && NameLexicon.organizationSuffixes.contains(words.last!.folded))
+        return (end - index, .organization, words.count >= 2 && NameLexicon.organizationSuffixes.contains(words.last!))
     }
 
     /// A sentence-initial word reads as a name when what follows only fits a name: a possessive,
@@ -337,10 +337,10 @@ struct EntityRecognizer {
             var role: Range<Int>?
             // "Amy Hood, directrice financière de Microsoft" / "Ingrid Solberg, chief executive of …"
             let after = mention.tokens.upperBound
-            if after + 1 < tokens.count, tokens[after].text == ",", RoleLexicon.heads.contains(tokens[after + 1].folded) {
+            if after + 1 < tokens.count, tokens[after].text == ",", RoleLexicon.heads.contains(tokens[after + 1]) {
                 var end = after + 1
                 while end < tokens.count, !tokens[end].isPunctuation || tokens[end].text == "-" || tokens[end].text == "'",
-                      !RoleLexicon.stopWords.contains(tokens[end].folded), end - after <= 14 { end += 1 }
+                      !RoleLexicon.stopWords.contains(tokens[end]), end - after <= 14 { end += 1 }
                 role = after + 1..<end
             }
             // "le PDG d'OpenAI, Sam Altman" and "Nvidia CEO Jensen Huang"
@@ -354,7 +354,7 @@ struct EntityRecognizer {
                     if token.isPunctuation && token.text != "'" && token.text != "-" { break }
                     if ["le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "notre", "its", "his", "her", "their", "que", "qu'"].contains(token.folded) { break }
                     let inName = analysis.mention(at: start - 1) != nil
-                    if RoleLexicon.heads.contains(token.folded) && !inName { sawHead = true; start -= 1; continue }
+                    if RoleLexicon.heads.contains(token) && !inName { sawHead = true; start -= 1; continue }
                     if sawHead || token.isCapitalized || ["de", "d'", "du", "of", "des", "chez", "at"].contains(token.folded) {
                         start -= 1
                         continue
@@ -362,7 +362,7 @@ struct EntityRecognizer {
                     break
                 }
                 // Trim leading words that are not part of the title ("annonce PDG …" cannot happen, but a name can).
-                while start < titleEnd, !RoleLexicon.heads.contains(tokens[start].folded),
+                while start < titleEnd, !RoleLexicon.heads.contains(tokens[start]),
                       analysis.mention(at: start) == nil { start += 1 }
                 // "PDG de Globex": a title ending in "de" names the organisation that follows, not a person.
                 let endsWithParticle = titleEnd > 0 && ["de", "d'", "du", "of", "chez", "at", "des"].contains(tokens[titleEnd - 1].folded)

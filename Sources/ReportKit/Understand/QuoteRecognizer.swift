@@ -56,7 +56,7 @@ struct QuoteRecognizer {
     /// A speech verb, or "après" in "d'après" (the tokenizer cuts the elision off, so the two
     /// words are two tokens).
     static func isSpeechCue(_ tokens: [Token], at index: Int) -> Bool {
-        if speechVerbs.contains(tokens[index].folded) { return true }
+        if speechVerbs.contains(tokens[index]) { return true }
         return tokens[index].folded == "apres" && index > 0 && tokens[index - 1].folded == "d'"
     }
 
@@ -130,7 +130,7 @@ struct QuoteRecognizer {
         // After the quote: "», a déclaré Amy Hood", "said Huang", "Huang said", "a-t-il assuré".
         let window = afterIndex..<min(tokens.count, afterIndex + 9)
         if let verb = window.first(where: { Self.isSpeechCue(tokens, at: $0) }) {
-            if window.prefix(while: { $0 <= verb + 1 }).contains(where: { Self.pronouns.contains(tokens[$0].folded) }),
+            if window.prefix(while: { $0 <= verb + 1 }).contains(where: { Self.pronouns.contains(tokens[$0]) }),
                !speakers.contains(where: { window.contains($0.tokens.lowerBound) && $0.tokens.lowerBound < verb }) {
                 return (lastSpeaker ?? lastPerson, "pronoun after the quote")
             }
@@ -138,10 +138,10 @@ struct QuoteRecognizer {
             if let named, let id = directory.id(ofDraft: named.entity) {
                 // "said a spokesperson for X": an unnamed source between the verb and the name.
                 let between = min(verb, named.tokens.lowerBound)..<max(verb, named.tokens.lowerBound)
-                let unnamedFirst = between.contains { Self.unnamedSources.contains(tokens[$0].folded) }
+                let unnamedFirst = between.contains { Self.unnamedSources.contains(tokens[$0]) }
                 if !unnamedFirst { return (id, tokens[verb].text + " " + named.surface) }
             }
-            if (verb..<window.upperBound).contains(where: { Self.unnamedSources.contains(tokens[$0].folded) }) {
+            if (verb..<window.upperBound).contains(where: { Self.unnamedSources.contains(tokens[$0]) }) {
                 return (nil, "unnamed source")
             }
         }
@@ -152,7 +152,7 @@ struct QuoteRecognizer {
             if cue != nil || beforeIndex < 14 {
                 let candidates = speakers.filter { $0.tokens.upperBound <= beforeIndex + 1 }
                 // "Et d'ajouter : « … »": the speaker of the previous quote goes on.
-                if candidates.isEmpty, let cue, Self.continuations.contains(tokens[cue].folded) || (cue > 0 && Self.continuations.contains(tokens[cue - 1].folded)) {
+                if candidates.isEmpty, let cue, Self.continuations.contains(tokens[cue]) || (cue > 0 && Self.continuations.contains(tokens[cue - 1])) {
                     return (lastSpeaker ?? lastPerson, "continues the previous speaker")
                 }
                 if let person = candidates.last(where: { entityKind($0) == .person }) ?? (cue != nil ? candidates.last : nil),

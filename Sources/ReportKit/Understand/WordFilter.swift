@@ -133,6 +133,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     init(arrayLiteral elements: String...) { self.init(Set(elements)) }
 
     func contains(_ word: String) -> Bool { filter.mightContain(word: word) && words.contains(word) }
+
+    /// Whether the token's folded form is in the set, on the digest the tokenizer already made.
+    /// A folded form with as many bytes as the word had scalars is ASCII (folding maps a scalar to
+    /// one scalar): its digest is of the very bytes the set compares. Others go to the set.
+    @inline(__always) func contains(_ token: Token) -> Bool {
+        (token.folded.utf8.count != token.scalarCount || filter.mightContain(token.hash)) && words.contains(token.folded)
+    }
 }
 
 /// `WordSet` for a lexicon with values: most words looked up are in no lexicon, and their
