@@ -99,7 +99,7 @@ struct ReportPages {
             "generator": .text(report.generator),
             "canonical": .optional(baseURL.map { "\($0)\(report.metadata.slug)/\(page.urlPath)" }),
             "ogType": "article",
-        ], language: language)
+        ], language: language, capacity: body.count + 4096)
     }
 
     // MARK: Overview

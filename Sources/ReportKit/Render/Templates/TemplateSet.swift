@@ -192,14 +192,16 @@ public struct TemplateSet: Sendable {
     /// `render` as UTF-8, for output that goes on to libcmark or to a file. With `language`, the
     /// interface strings of that language are already in the templates (`values["t"]` must be
     /// that language's `stringScope`).
-    func renderBytes(_ name: String, _ values: TemplateModel, language: Language? = nil) throws(Diagnostic) -> [UInt8] {
+    /// `capacity` is the output's expected size: the layout holds a page body of several
+    /// kilobytes, and growing the buffer to it copied it each time.
+    func renderBytes(_ name: String, _ values: TemplateModel, language: Language? = nil, capacity: Int = 4096) throws(Diagnostic) -> [UInt8] {
         // The name before its extension, cut on UTF-8 (a character walk per page showed).
         let templateName = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
         let templates = language.flatMap { compiledByLanguage[$0] } ?? compiled
         guard let template = templates[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
         }
-        var renderer = TemplateRenderer(templates: templates)
+        var renderer = TemplateRenderer(templates: templates, capacity: capacity)
         let model = TemplateValue.object(values)
         renderer.render(template, model: model)
         if !renderer.missed.isEmpty {
