@@ -309,6 +309,20 @@ struct LexiconTests {
         }
     }
 
+    @Test("a set answers for a token as for its folded form, accents and odd encodings included")
+    func tokenLookups() {
+        let set: WordSet = ["selon", "apres", "k", "ecole", "«", "deja-vu", "pdg"]
+        // Composed and decomposed accents, a Kelvin sign (canonically a "K"), capitals, punctuation.
+        let text = "Selon SELON après apre\u{300}s \u{212A} K École E\u{301}cole « » déjà-vu PDG pdg. selonx"
+        let tokens = Tokenizer.tokens(text)
+        // (A decomposed accent is a token of its own: "apre", "̀", "s".)
+        #expect(tokens.count == 19)
+        for token in tokens {
+            #expect(set.contains(token) == set.contains(token.folded), "\(token.text) folded as \(token.folded)")
+        }
+        #expect(tokens.filter { set.contains($0) }.map(\.text) == ["Selon", "SELON", "après", "\u{212A}", "K", "École", "«", "déjà-vu", "PDG", "pdg"])
+    }
+
     /// The words as running text: an elision joins the next word ("l'" + "annee").
     static func text(of words: [String]) -> String {
         words.reduce("") { text, word in text.isEmpty || text.hasSuffix("'") ? text + word : text + " " + word }
