@@ -153,6 +153,14 @@ public struct SentenceSplitter: Sendable {
         return false
     }
 
+    /// The marks `matchingQuotes` pairs (and the quote recogniser looks for when unpaired).
+    static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "«", "»", "\u{201C}", "\u{201D}", "\u{201E}": return true
+        default: return false
+        }
+    }
+
     /// Pairs opening quotes with their closing marks within the paragraph; unmatched marks are
     /// ignored so that a stray « cannot swallow the rest of the paragraph.
     static func matchingQuotes(_ scalars: [Unicode.Scalar]) -> [Int: Int] {

@@ -27,14 +27,7 @@ final class SentenceAnalysis: @unchecked Sendable {
     /// token of its own, and a sentence has a few tokens for every word's letters: most have
     /// none, and then no walk over their scalars looks for quotes.
     private(set) lazy var hasQuotationMarks: Bool = tokens.indices.contains { index in
-        tokens[index].isPunctuation && Self.isQuotationMark(scalars[tokens[index].start])
-    }
-
-    static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "\"", "«", "»", "\u{201C}", "\u{201D}", "\u{201E}": return true
-        default: return false
-        }
+        tokens[index].isPunctuation && SentenceSplitter.isQuotationMark(scalars[tokens[index].start])
     }
     /// Mentions that are not inside an epithet, in token order.
     private(set) var primaryMentions: [EntityMention] = []

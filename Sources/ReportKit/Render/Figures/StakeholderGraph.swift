@@ -48,8 +48,8 @@ public struct StakeholderGraph: Sendable {
             chosen = entities.indicesMostMentionedFirst().prefix(8).map { entities[$0].id }
         }
         if chosen.count > Self.maximumNodes {
-            let mentions = Dictionary(report.entities.map { ($0.id, $0.mentions.count) }, uniquingKeysWith: max)
-            chosen = Array(chosen.enumerated().sorted { (mentions[$0.element] ?? 0, -$0.offset) > (mentions[$1.element] ?? 0, -$1.offset) }
+            func mentions(_ id: String) -> Int { entities[indexByID[id]!].mentions.count }
+            chosen = Array(chosen.enumerated().sorted { (mentions($0.element), -$0.offset) > (mentions($1.element), -$1.offset) }
                 .prefix(Self.maximumNodes).map(\.element))
         }
         let order = Dictionary(chosen.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

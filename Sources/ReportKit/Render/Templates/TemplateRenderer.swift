@@ -25,7 +25,7 @@ struct TemplateRenderer {
                 guard let value = lookup(name) else { continue }
                 switch value {
                 case .text(let text):
-                    if escaped { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                    if escaped { escaping.append(text, to: &output) } else { output.appendUTF8(text) }
                 case .bytes(let bytes):
                     if escaped { escaping.append(String(decoding: bytes, as: UTF8.self), to: &output) } else { output.append(contentsOf: bytes) }
                 case .number(let number): output.append(contentsOf: String(number).utf8)
