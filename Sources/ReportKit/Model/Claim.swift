@@ -9,7 +9,15 @@ public enum Status: String, Codable, Sendable, Hashable, Comparable {
     /// Hedged: French conditional, "reportedly", "could", "is said to".
     case hedged
 
-    private var rank: Int { [.asserted: 0, .reported: 1, .anonymous: 2, .hedged: 3][self]! }
+    /// Firmer first (a dictionary literal here was rebuilt at every comparison).
+    private var rank: Int {
+        switch self {
+        case .asserted: 0
+        case .reported: 1
+        case .anonymous: 2
+        case .hedged: 3
+        }
+    }
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
 }
 

@@ -41,6 +41,11 @@ public struct Report: Codable, Sendable {
 
     public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
 
+    /// `sentences.count`, without gathering them.
+    public var sentenceCount: Int {
+        sections.reduce(0) { total, section in section.paragraphs.reduce(total) { $0 + $1.sentences.count } }
+    }
+
     /// The article's first sentence: the page description and the index's teaser.
     public var firstSentence: String? { sections.first?.paragraphs.first?.sentences.first?.text }
 }

@@ -24,9 +24,14 @@ struct EventBuilder {
     }
 
     func events(analyses: [SentenceAnalysis], dates: [DateMention], amounts: [Amount], claims: [Claim]) -> [Event] {
-        let statusBySentence = Dictionary(claims.map { ($0.sentence, $0.status) }, uniquingKeysWith: max)
-        let datesBySentence = Dictionary(grouping: dates.indices, by: { dates[$0].sentence })
-        let amountSentences = Set(amounts.map(\.sentence))
+        var statusBySentence = SentenceKeyed<Status>(sentenceCount: analyses.count)
+        for claim in claims {
+            statusBySentence.update(claim.sentence, initial: claim.status) { $0 = max($0, claim.status) }
+        }
+        var datesBySentence = SentenceKeyed<[Int]>(sentenceCount: analyses.count)
+        for index in dates.indices { datesBySentence.update(dates[index].sentence, initial: []) { $0.append(index) } }
+        var amountSentences = SentenceKeyed<Bool>(sentenceCount: analyses.count)
+        for amount in amounts { amountSentences[amount.sentence] = true }
         var events: [Event] = []
         for analysis in analyses {
             let id = analysis.sentence.id
@@ -38,7 +43,7 @@ struct EventBuilder {
                     events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
                                         participants: participants, status: status, sentence: id))
                 }
-            } else if !participants.isEmpty, amountSentences.contains(id) || Self.hasEventWord(analysis.tokens) {
+            } else if !participants.isEmpty, amountSentences[id] != nil || Self.hasEventWord(analysis.tokens) {
                 events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
                                     participants: participants, status: status, sentence: id))
             }

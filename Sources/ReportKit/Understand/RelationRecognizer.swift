@@ -12,7 +12,8 @@ struct RelationRecognizer {
     }
 
     func relations(in analyses: [SentenceAnalysis], claims: [Claim]) -> [Relation] {
-        let statusBySentence = Dictionary(claims.map { ($0.sentence, $0) }, uniquingKeysWith: { first, _ in first })
+        var statusBySentence = SentenceKeyed<Claim>(sentenceCount: analyses.count)
+        for claim in claims where statusBySentence[claim.sentence] == nil { statusBySentence[claim.sentence] = claim }
         var result: [Relation] = []
         var seen: Set<String> = []
         func add(_ source: String, _ target: String, _ kind: Relation.Kind, _ sentence: String, _ cue: String?) {

@@ -178,7 +178,7 @@ struct ReportPages {
 
     /// The article text as Markdown, every value escaped: the same as the `sections` loop of
     /// the default theme, without a template call per sentence.
-    private func articleMarkdown(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
+    private func articleMarkdown(badges: SentenceKeyed<String>, facts: SentenceKeyed<[FactLink]>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 10)
         func raw(_ text: String) { out.appendUTF8(text) }
@@ -208,7 +208,7 @@ struct ReportPages {
     /// and its Markdown (every punctuation mark escaped) was most of libcmark's work. The
     /// result is what libcmark makes of `articleMarkdown` (same bytes, tested): text folded and
     /// escaped by `HTMLTextEscaping`, every sentence and heading anchored.
-    private func articleHTML(badges: [String: String], facts: [String: [FactLink]]) -> [UInt8] {
+    private func articleHTML(badges: SentenceKeyed<String>, facts: SentenceKeyed<[FactLink]>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.wordCount * 12)
         func raw(_ text: String) { out.appendUTF8(text) }
@@ -245,10 +245,11 @@ struct ReportPages {
         var value: TemplateValue { ["label": .text(label), "href": .text(href)] }
     }
 
-    private func factsBySentence() -> [String: [FactLink]] {
-        var facts: [String: [FactLink]] = [:]
+    private func factsBySentence() -> SentenceKeyed<[FactLink]> {
+        var facts = SentenceKeyed<[FactLink]>(sentenceCount: report.sentenceCount)
         func add(_ sentence: String, _ label: String, _ href: String) {
-            facts[sentence, default: []].append(FactLink(label: strings[label] ?? label, href: href))
+            let link = FactLink(label: strings[label] ?? label, href: href)
+            facts.update(sentence, initial: []) { $0.append(link) }
         }
         for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline.html#\(event.id)") }
         for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders.html#rel-\(index + 1)") }
@@ -276,8 +277,8 @@ struct ReportPages {
         return rows.map { ["label": .text(strings[$0.0] ?? $0.0), "value": .text($0.1)] }
     }
 
-    private func badgesBySentence() -> [String: String] {
-        var badges: [String: String] = [:]
+    private func badgesBySentence() -> SentenceKeyed<String> {
+        var badges = SentenceKeyed<String>(sentenceCount: report.sentenceCount)
         for claim in report.claims {
             badges[claim.sentence] = strings["status_\(claim.status.rawValue)"]
         }
