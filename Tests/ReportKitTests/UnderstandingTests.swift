@@ -309,6 +309,18 @@ struct LexiconTests {
         }
     }
 
+    @Test("elisions and attributive suffixes are cut off in any case, and only they", arguments: [
+        ("d'OpenAI", ["d'", "OpenAI"]), ("D'OPENAI", ["D'", "OPENAI"]), ("Jusqu'ici", ["Jusqu'", "ici"]),
+        ("QUELQU’UN", ["QUELQU’", "UN"]), ("Ç'a été", ["Ç'", "a", "été"]), ("aujourd'hui", ["aujourd'hui"]),
+        ("O'Brien", ["O'Brien"]), ("3D'x", ["3D'x"]), ("dé'j", ["dé'j"]), ("Apple's", ["Apple", "'s"]),
+        ("Paris-based", ["Paris", "-", "based"]), ("Spark Capital-LED", ["Spark", "Capital", "-", "LED"]),
+        ("Paris-basé", ["Paris-basé"]), ("Paris_based", ["Paris_based"]), ("Paris-based2", ["Paris", "-", "based2"]),
+        ("Saint-Denis", ["Saint-Denis"]), ("X-headquartered", ["X", "-", "headquartered"]), ("e-\u{212A}", ["e-\u{212A}"]),
+    ])
+    func elisionsAndSuffixes(text: String, expected: [String]) {
+        #expect(Tokenizer.tokens(text).map(\.text) == expected)
+    }
+
     @Test("a set answers for a token as for its folded form, accents and odd encodings included")
     func tokenLookups() {
         let set: WordSet = ["selon", "apres", "k", "ecole", "«", "deja-vu", "pdg"]

@@ -21,6 +21,7 @@ enum ISOValue {
     /// are left out, as `split(separator: "-").compactMap { Int($0) }` does.
     static func fields<S: StringProtocol>(_ value: S) -> [Int] {
         var fields: [Int] = []
+        fields.reserveCapacity(3)   // year, month, day: no growth on the way
         var number = 0, digits = 0, valid = true, sawPlus = false
         func finish() {
             if digits > 0 && valid { fields.append(number) }

@@ -96,8 +96,7 @@ enum Tokenizer {
                         switch next {
                         case "-", "_":
                             // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
-                            let rest = String(scalars: scalars[(end + 1)...].prefix { $0.isLetter }).lowercased()
-                            if next == "-", Self.attributiveSuffixes.contains(rest) { break scan }
+                            if next == "-", isAttributiveSuffix(scalars, from: end + 1) { break scan }
                             end += 2
                         case ".", ",":
                             // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
@@ -106,8 +105,7 @@ enum Tokenizer {
                             guard digits || acronym else { break scan }
                             end += 2
                         case "'", "\u{2019}":
-                            let prefix = foldForMatching(String(scalars: scalars[index..<end]))
-                            if elisions.contains(prefix) { end += 1; break scan }
+                            if isElision(scalars, index..<end) { end += 1; break scan }
                             let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
                             if possessive { break scan }
                             end += 2   // "aujourd'hui", "O'Brien"
@@ -129,6 +127,58 @@ enum Tokenizer {
             }
             return tokens
         }
+    }
+
+    /// Lowercase ASCII letters, one to a byte in two integers, with their count: how the tokenizer compares a word with the few fixed words it knows (elisions,
+    /// attributive suffixes) without making a `String` at every apostrophe and hyphen. Nil when a
+    /// scalar is not an ASCII letter or there are more than 16.
+    private static func packedLowercase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> PackedWord? {
+        guard range.count <= 16 else { return nil }
+        var packed = PackedWord(low: 0, high: 0, count: range.count)
+        for (offset, position) in range.enumerated() {
+            var value = scalars[position].value
+            if value &- 65 < 26 { value += 32 }
+            guard value &- 97 < 26 else { return nil }
+            if offset < 8 { packed.low |= UInt64(value) << UInt64(8 * offset) } else { packed.high |= UInt64(value) << UInt64(8 * (offset - 8)) }
+        }
+        return packed
+    }
+
+    struct PackedWord: Hashable {
+        var low: UInt64, high: UInt64, count: Int
+
+        init(low: UInt64, high: UInt64, count: Int) { self.low = low; self.high = high; self.count = count }
+
+        /// `word`, which must be lowercase ASCII letters, at most 16.
+        init(_ word: String) {
+            let bytes = Array(word.utf8)
+            precondition(bytes.count <= 16 && bytes.allSatisfy { $0 &- 97 < 26 }, "not a short lowercase ASCII word: \(word)")
+            self.init(low: 0, high: 0, count: bytes.count)
+            for (offset, byte) in bytes.enumerated() {
+                if offset < 8 { low |= UInt64(byte) << UInt64(8 * offset) } else { high |= UInt64(byte) << UInt64(8 * (offset - 8)) }
+            }
+        }
+    }
+
+    private static let packedElisions = elisions.words.map(PackedWord.init)
+    private static let packedAttributiveSuffixes = attributiveSuffixes.words.map(PackedWord.init)
+
+    /// Whether the scalars before an apostrophe are an elision ("d", "qu", "Jusqu"), as
+    /// `elisions.contains(foldForMatching(...))` says; only letters beyond ASCII (a "Ç'") go that way.
+    private static func isElision(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
+        if let packed = packedLowercase(scalars, range) { return packedElisions.contains(packed) }
+        guard range.count <= 8, scalars[range].contains(where: { $0.value >= 128 }) else { return false }
+        return elisions.contains(foldForMatching(String(scalars: scalars[range])))
+    }
+
+    /// Whether the letters from `start` on are an attributive suffix ("based", "Led"), as
+    /// `attributiveSuffixes.contains(lowercased())` says.
+    private static func isAttributiveSuffix(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Bool {
+        var end = start
+        while end < scalars.count && scalars[end].isLetter { end += 1 }
+        if let packed = packedLowercase(scalars, start..<end) { return packedAttributiveSuffixes.contains(packed) }
+        guard scalars[start..<end].contains(where: { $0.value >= 128 }) else { return false }
+        return attributiveSuffixes.contains(String(scalars: scalars[start..<end]).lowercased())
     }
 
     /// One token from its UTF-8 bytes and its scalars. ASCII words (most of them) are checked,
