@@ -19,8 +19,9 @@ struct EntityRecognizer {
 
     private(set) var drafts: [Draft] = []
     private var byKey: [String: Int] = [:]
-    /// Keys of names not in the gazetteer, by surface: made once per name, not once per mention.
-    private var unknownKeyBySurface: [String: String] = [:]
+    /// Keys of names not in the gazetteer, by surface: made once per name, not once per mention
+    /// (nil: a common capitalised word, not a name).
+    private var unknownKeyBySurface: [String: String?] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -108,8 +109,8 @@ struct EntityRecognizer {
                 while start < index + length - 1, isInitial(tokens, start),
                       NameLexicon.commonCapitalized.contains(tokens[start]) { start += 1 }
                 let surface = analysis.text(start..<index + length)
-                if !NameLexicon.commonCapitalized.contains(foldForMatching(surface)) {
-                    let draft = unknownEntity(surface, kind: kind, certain: certain)
+                if let key = unknownKey(of: surface) {
+                    let draft = unknownEntity(surface, key: key, kind: kind, certain: certain)
                     result.append(EntityMention(entity: draft, tokens: start..<index + length, surface: surface,
                                                 nested: nested, viaEpithet: false))
                 }
@@ -197,7 +198,6 @@ struct EntityRecognizer {
             }
         }
         let words = tokens[index..<end]
-        let folded = words.map(\.folded).joined(separator: " ")
         if words.count == 1 {
             if NameLexicon.notNames.contains(first) || NameLexicon.commonCapitalized.contains(first) { return nil }
             if isInitial(tokens, index) && !capitalizedInside.contains(first.folded) && !first.hasInnerCapital
@@ -205,7 +205,9 @@ struct EntityRecognizer {
             // A lone all-caps word of two letters is more often an abbreviation than a name.
             if first.scalarCount < 2 { return nil }
         }
-        if NameLexicon.notNames.contains(folded) || NameLexicon.notNames.contains(first) { return nil }
+        // (One word's joined form is its folded form, just asked for.)
+        if NameLexicon.notNames.contains(first)
+            || (words.count > 1 && NameLexicon.notNames.contains(words.map(\.folded).joined(separator: " "))) { return nil }
         // Kind from the shape of the name and the words before it.
         var before = index - 1
         while before >= 0, ["«", "“", "\"", "de", "d'", "la", "le", "l'"].contains(tokens[before].folded) { before -= 1 }
@@ -245,15 +247,27 @@ struct EntityRecognizer {
         return drafts.count - 1
     }
 
+    /// The key of a name found from capitalisation, or nil for a common capitalised word
+    /// ("Internet"). The same surfaces come back sentence after sentence: both are worked out
+    /// once per surface.
+    private mutating func unknownKey(of surface: String) -> String? {
+        if let known = unknownKeyBySurface[surface] { return known }
+        let key = NameLexicon.commonCapitalized.contains(foldForMatching(surface)) ? nil : "u:" + Gazetteer.key(of: surface)
+        unknownKeyBySurface[surface] = .some(key)
+        return key
+    }
+
     private mutating func unknownEntity(_ surface: String, kind: Entity.Kind, certain: Bool) -> Int {
-        // The same surfaces come back sentence after sentence: their key is made once.
         let key: String
-        if let known = unknownKeyBySurface[surface] {
+        if case let known?? = unknownKeyBySurface[surface] {
             key = known
         } else {
             key = "u:" + Gazetteer.key(of: surface)
-            unknownKeyBySurface[surface] = key
         }
+        return unknownEntity(surface, key: key, kind: kind, certain: certain)
+    }
+
+    private mutating func unknownEntity(_ surface: String, key: String, kind: Entity.Kind, certain: Bool) -> Int {
         if let existing = byKey[key] {
             if certain && !drafts[existing].kindIsCertain { drafts[existing].kind = kind; drafts[existing].kindIsCertain = true }
             return existing
