@@ -401,27 +401,30 @@ struct EntityRecognizer {
     /// The final entities, in order of first mention, with ids, and where each draft's entity is
     /// among them; drafts merged away are dropped.
     func directory() -> EntityDirectory {
-        var idByDraft: [Int: String] = [:]
+        // Drafts by position, ordered by their first sentence (its number, read once a draft
+        // instead of at every comparison), then by when they were found.
+        let firstSentence = drafts.map { $0.mentions.first.map { sentenceOrder($0.sentence) } ?? 0 }
+        var ordered = drafts.indices.filter { !drafts[$0].mentions.isEmpty }
+        ordered.sort { (firstSentence[$0], $0) < (firstSentence[$1], $1) }
+        var idByDraft = [String?](repeating: nil, count: drafts.count)
         var used: Set<String> = []
-        var ordered: [(Int, Draft)] = drafts.enumerated().filter { !$0.element.mentions.isEmpty }.map { ($0.offset, $0.element) }
-        ordered.sort { lhs, rhs in
-            (lhs.1.mentions.first.map { sentenceOrder($0.sentence) } ?? 0, lhs.0) < (rhs.1.mentions.first.map { sentenceOrder($0.sentence) } ?? 0, rhs.0)
-        }
-        for (index, draft) in ordered {
-            var id = "e-" + (Slug.make(from: draft.name).isEmpty ? "entity" : Slug.make(from: draft.name))
+        for index in ordered {
+            let slug = Slug.make(from: drafts[index].name)
+            var id = "e-" + (slug.isEmpty ? "entity" : slug)
             var suffix = 2
-            while used.contains(id) { id = "e-\(Slug.make(from: draft.name))-\(suffix)"; suffix += 1 }
+            while used.contains(id) { id = "e-\(slug)-\(suffix)"; suffix += 1 }
             used.insert(id)
             idByDraft[index] = id
         }
-        let entities = ordered.map { index, draft in
-            Entity(id: idByDraft[index]!, name: draft.name, kind: draft.kind, aliases: draft.aliases, role: draft.role,
-                   roleOrganization: draft.roleOrganization.flatMap { idByDraft[$0] }, roleSentence: draft.roleSentence,
-                   description: draft.description,
-                   mentions: draft.mentions)
+        let entities = ordered.map { index in
+            let draft = drafts[index]
+            return Entity(id: idByDraft[index]!, name: draft.name, kind: draft.kind, aliases: draft.aliases, role: draft.role,
+                          roleOrganization: draft.roleOrganization.flatMap { idByDraft[$0] }, roleSentence: draft.roleSentence,
+                          description: draft.description,
+                          mentions: draft.mentions)
         }
         var indexByDraft = [Int](repeating: -1, count: drafts.count)
-        for (position, (index, _)) in ordered.enumerated() { indexByDraft[index] = position }
+        for (position, index) in ordered.enumerated() { indexByDraft[index] = position }
         return EntityDirectory(entities: entities, indexByDraft: indexByDraft)
     }
 
