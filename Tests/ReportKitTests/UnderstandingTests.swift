@@ -419,6 +419,19 @@ struct TextScanningTests {
                 #expect(text.truncated(to: limit) == reference(text, limit), "\(text) / \(limit)")
             }
         }
+        // A combining mark, a CR LF, a joiner or an emoji at every place around the cut: the scalar
+        // count stops reading after `limit + 1` scalars, and must agree with characters there too.
+        let base = "une phrase assez longue pour couper, avec des espaces et des mots"
+        for insert in ["\u{301}", "\r\n", "\u{200D}", "👩‍💻", "e\u{301}", "€", "\u{202F}", "\u{2028}", "\u{202E}", "₿", "\u{20D0}"] {
+            for position in 0..<40 {
+                var scalars = Array(base.unicodeScalars)
+                scalars.insert(contentsOf: insert.unicodeScalars, at: position)
+                let text = String(String.UnicodeScalarView(scalars))
+                for limit in [5, 10, 19, 20, 21, 30] {
+                    #expect(text.truncated(to: limit) == reference(text, limit), "\(insert.unicodeScalars.map(\.value)) at \(position) / \(limit)")
+                }
+            }
+        }
     }
 }
 

@@ -189,16 +189,22 @@ extension String {
 }
 
 extension String {
-    /// `truncated` counted in scalars, for text in which each scalar is a character of its own
-    /// (Latin letters, punctuation, no combining marks, no CR): counting characters means
-    /// finding grapheme breaks, many times slower. Nil for other text.
+    /// `truncated` counted in scalars, for text whose first `limit + 1` scalars are each a
+    /// character of their own (Latin letters, punctuation, no combining marks, no CR): counting
+    /// characters means finding grapheme breaks, many times slower. What comes after them cannot
+    /// join the first `limit - 1` kept, nor make the text shorter than `limit`, so it is not read.
+    /// Nil for other text.
     private func truncatedByScalars(to limit: Int) -> String? {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(Swift.min(utf8.count, limit + 1))
         for scalar in unicodeScalars {
             let value = scalar.value
-            guard (value < 0x300 && value != 13) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
-            if scalars.count <= limit { scalars.append(scalar) }
+            // Below the combining marks; general punctuation (dashes, quotes, the narrow no-break
+            // space of French typography, separators and bidi controls, which stand alone); and
+            // currency signs (a "€" sent every amount's sentence the slow way).
+            guard (value < 0x300 && value != 13) || (0x2010...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) else { return nil }
+            scalars.append(scalar)
+            if scalars.count > limit { break }
         }
         guard scalars.count > limit else { return self }
         let cut = scalars[..<(limit - 1)]
