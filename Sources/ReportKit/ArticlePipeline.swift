@@ -186,7 +186,7 @@ struct ArticlePipeline: @unchecked Sendable {
             let loaded = try ArticleLoader().load(source: source, path: input.path)
             outcome.diagnostics += loaded.warnings
             // Understand: article → facts.
-            let (facts, warnings) = try understanding.facts(for: loaded.article, fallbackPublished: published)
+            let (facts, warnings) = try understanding.facts(for: loaded, fallbackPublished: published)
             outcome.diagnostics += warnings
             let report = Report(article: loaded.article, facts: facts)
             // Render: facts → pages and data files.

@@ -48,7 +48,7 @@ struct InspectCommand: ParsableCommand {
             for file in files {
                 let loaded = try ArticleLoader().load(path: file)
                 loaded.warnings.forEach { Console.error($0.description) }
-                let (facts, warnings) = try understanding.facts(for: loaded.article, fallbackPublished: published)
+                let (facts, warnings) = try understanding.facts(for: loaded, fallbackPublished: published)
                 warnings.forEach { Console.error($0.description) }
                 let report = Report(article: loaded.article, facts: facts)
                 if json {
@@ -78,7 +78,7 @@ struct InspectCommand: ParsableCommand {
         repeat {
             for article in articles {
                 let loaded = try ArticleLoader().load(bytes: article.bytes, path: article.path)
-                _ = try understanding.facts(for: loaded.article, fallbackPublished: published)
+                _ = try understanding.facts(for: loaded, fallbackPublished: published)
             }
             passes += 1
         } while clock.now - start < .seconds(2)

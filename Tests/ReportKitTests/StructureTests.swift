@@ -18,6 +18,30 @@ struct StructureTests {
         #expect(article.sentences.map(\.id) == ["s1", "s2", "s3"])
     }
 
+    @Test("the scalars the loader hands to understanding are each sentence's, and give the same facts")
+    func sentenceScalars() throws {
+        // Plain text and Markdown, with what the loader rewrites: invisible characters, controls,
+        // tabs, CR LF, emphasis, links, quotes, a notice, accents composed and decomposed.
+        var texts: [(String, String)] = [
+            ("a.txt", "Un titre\r\nPar Claire Martin — 26 août 2024\r\nOpenAI\u{200B} a levé 6,6 milliards de dollars.\tSam Altman l'a dit\u{7}.\r\n« Nous avançons », a-t-il ajouté. Microsoft investirait davantage…\r\nIl vous reste 60 % de cet article à lire. La suite est réservée aux abonnés.\r\n"),
+            ("b.md", "# Un titre\n\nLe *groupe* [Mistral AI](https://example.org) a signé avec **Nvidia** le 3 mars 2025.\n\n> Une citation, « entre guillemets », de Arthur Mensch.\n\n- un point de liste ;\n- un autre, cafe\u{301} compris.\n"),
+        ]
+        if let seed = try? String(contentsOfFile: seedPath, encoding: .utf8) { texts.append(("seed.txt", seed)) }
+        for (name, text) in texts {
+            let loaded = try ArticleLoader().load(bytes: Array(text.utf8), path: name)
+            let sentences = loaded.article.sentences
+            #expect(loaded.sentenceScalars.count == sentences.count, "\(name)")
+            for (scalars, sentence) in zip(loaded.sentenceScalars, sentences) {
+                #expect(scalars == Array(sentence.text.unicodeScalars), "\(name): \(sentence.id)")
+            }
+            let understanding = try Understanding(extraGazetteer: nil)
+            let handed = try understanding.facts(for: loaded, fallbackPublished: nil).0
+            let decoded = try understanding.facts(for: loaded.article, fallbackPublished: nil).0
+            let report = { (facts: Facts) throws -> [UInt8] in try ReportJSON.encode(Report(article: loaded.article, facts: facts)) }
+            #expect(try report(handed) == report(decoded), "\(name)")
+        }
+    }
+
     @Test("a text that starts with a heading has no lead and still finds a dropped embed")
     func noLead() throws {
         let article = try loadArticle("""

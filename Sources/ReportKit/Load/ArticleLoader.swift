@@ -7,6 +7,9 @@ public struct ArticleLoader: Sendable {
     public struct Result: Sendable {
         public var article: Article
         public var warnings: [Diagnostic]
+        /// Each sentence's scalars, in the order of `article.sentences`: handed to understanding,
+        /// which would otherwise decode every sentence's text again.
+        var sentenceScalars: [[Unicode.Scalar]] = []
     }
 
     public func load(path: String, slug overrideSlug: String? = nil) throws(Diagnostic) -> Result {
@@ -40,9 +43,11 @@ public struct ArticleLoader: Sendable {
         let slug = try Self.slug(frontMatter: frontMatter, path: path, override: overrideSlug)
         let format: BlockReader.Format = path.lowercased().hasSuffix(".md") || path.lowercased().hasSuffix(".markdown")
             ? .markdown : .plainText
+        var sentenceScalars: [[Unicode.Scalar]] = []
         let article = try StructureReader(path: path, format: format)
-            .read(text: source.text, frontMatter: frontMatter, bodyText: body, slug: slug)
-        return Result(article: article, warnings: source.warnings + frontMatterWarnings + Self.invisibleCharacters(source.text, path: path))
+            .read(text: source.text, frontMatter: frontMatter, bodyText: body, slug: slug, sentenceScalars: &sentenceScalars)
+        return Result(article: article, warnings: source.warnings + frontMatterWarnings + Self.invisibleCharacters(source.text, path: path),
+                      sentenceScalars: sentenceScalars)
     }
 
     /// Bidi controls and zero-width characters can reorder or hide what a reader sees; they are

@@ -25,9 +25,12 @@ struct EntityRecognizer {
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
-    mutating func recognize(_ sentences: [Sentence]) -> [SentenceAnalysis] {
-        var analyses = sentences.map { sentence in
-            let scalars = sentence.text.scalarArray
+    /// `scalars`: each sentence's scalars when the caller has them (as many as `sentences`).
+    mutating func recognize(_ sentences: [Sentence], scalars given: [[Unicode.Scalar]] = []) -> [SentenceAnalysis] {
+        let haveScalars = given.count == sentences.count
+        var analyses = sentences.indices.map { index in
+            let sentence = sentences[index]
+            let scalars = haveScalars ? given[index] : sentence.text.scalarArray
             return SentenceAnalysis(sentence: sentence, scalars: scalars, tokens: Tokenizer.tokens(sentence.text, scalars: scalars), mentions: [])
         }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.

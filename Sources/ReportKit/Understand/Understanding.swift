@@ -19,6 +19,17 @@ public struct Understanding: Sendable {
     }
 
     public func facts(for article: Article, fallbackPublished: CalendarDay?) throws(Diagnostic) -> (Facts, [Diagnostic]) {
+        try facts(for: article, fallbackPublished: fallbackPublished, sentenceScalars: [])
+    }
+
+    /// The facts of a loaded article, with the sentences' scalars the loader made (any other
+    /// count than the article's sentences, as none, and they are decoded from the texts).
+    public func facts(for loaded: ArticleLoader.Result, fallbackPublished: CalendarDay?) throws(Diagnostic) -> (Facts, [Diagnostic]) {
+        try facts(for: loaded.article, fallbackPublished: fallbackPublished, sentenceScalars: loaded.sentenceScalars)
+    }
+
+    private func facts(for article: Article, fallbackPublished: CalendarDay?,
+                       sentenceScalars: [[Unicode.Scalar]]) throws(Diagnostic) -> (Facts, [Diagnostic]) {
         var warnings: [Diagnostic] = []
         var gazetteer = self.gazetteer
         if let file = article.metadata.entities {
@@ -26,7 +37,7 @@ public struct Understanding: Sendable {
             try gazetteer.merge(yamlFile: file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file))
         }
         var recognizer = EntityRecognizer(gazetteer: gazetteer)
-        let analyses = recognizer.recognize(article.sentences)
+        let analyses = recognizer.recognize(article.sentences, scalars: sentenceScalars)
         let directory = recognizer.directory()
         let language = article.metadata.language
         let published = article.metadata.published ?? fallbackPublished
