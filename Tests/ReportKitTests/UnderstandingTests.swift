@@ -367,6 +367,25 @@ struct ISOValueTests {
 
 @Suite("Text scanning helpers")
 struct TextScanningTests {
+    @Test("folding into a buffer writes the bytes of the folded string, and a matcher finds the same")
+    func foldingIntoBuffer() {
+        var generator = SeededGenerator(seed: 17)
+        let pieces: [String] = ["Il", " ", "  ", "\t", "\n", "\u{A0}", "\u{202F}", "VOUS", "reste", "É", "e\u{301}", "ß", "Œ", "’", "`",
+                                "abonnés", "La suite est réservée", "日本", "👩‍💻", "\u{212A}", "İ", "-", "%", "79"]
+        let matcher = TruncationLexicon.noticeMatchers[.french]!
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let expected = foldForMatching(scalars: scalars)
+            let (bytes, matched) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
+                let written = UnsafeBufferPointer(rebasing: buffer[..<foldForMatching(scalars, into: buffer)])
+                return (Array(written), matcher.matches(written))
+            }
+            #expect(bytes == Array(expected.utf8), "\(text.unicodeScalars.map(\.value))")
+            #expect(matched == matcher.matches(expected), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     static let samples = ["", "ASCII only", "Été à Noël, l’ÉTAT d’Île-de-France", "日本語と😀 emoji\u{200B}", "İstanbul ß Ǆ ǅ", "a\u{00A0}b\u{202F}c  d\t"]
 
     @Test("scalars decoded by hand are the string's scalars", arguments: samples)

@@ -35,11 +35,21 @@ struct PhraseMatcher: Sendable {
 
     /// The phrase that comes first in the list among those `text` contains.
     func firstPhrase(in text: String) -> String? {
-        var best = Int.max
-        for index in short where index < best && (bytes[index].isEmpty || text.utf8.contains(bytes[index][0])) { best = index }
         var text = text
-        text.withUTF8 { hay in
-            guard hay.count >= 2 else { return }
+        return text.withUTF8 { firstIndex(in: $0) }.map { phrases[$0] }
+    }
+
+    func matches(_ text: String) -> Bool { firstPhrase(in: text) != nil }
+
+    /// Whether UTF-8 `text` contains a phrase.
+    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool { firstIndex(in: text) != nil }
+
+    /// The index of the phrase that comes first in the list among those `hay` contains.
+    private func firstIndex(in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        var best = Int.max
+        for index in short where index < best && (bytes[index].isEmpty || hay.contains(bytes[index][0])) { best = index }
+        guard hay.count >= 2 else { return best == Int.max ? nil : best }
+        pairBits.withUnsafeBufferPointer { pairBits in
             for position in 0..<(hay.count - 1) {
                 let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
                 guard pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
@@ -55,8 +65,6 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
-        return best == Int.max ? nil : phrases[best]
+        return best == Int.max ? nil : best
     }
-
-    func matches(_ text: String) -> Bool { firstPhrase(in: text) != nil }
 }

@@ -136,6 +136,32 @@ func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String 
     return String(decoding: bytes, as: UTF8.self)
 }
 
+/// Writes the UTF-8 of `foldForMatching(scalars:)` into `buffer`, which must hold four bytes a
+/// scalar, and returns its length: for callers that only search it and need no `String` (whose
+/// making validates the bytes once more).
+func foldForMatching(_ scalars: [Unicode.Scalar], into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    precondition(buffer.count >= scalars.count * 4)
+    var count = 0
+    var previousSpace = true
+    for scalar in scalars {
+        let folded = scalar.foldedLowercase
+        if folded.isSpace {
+            if !previousSpace { buffer[count] = 32; count += 1 }
+            previousSpace = true
+        } else {
+            if folded.value < 128 {
+                buffer[count] = UInt8(truncatingIfNeeded: folded.value)
+                count += 1
+            } else {
+                UTF8.encode(folded) { buffer[count] = $0; count += 1 }
+            }
+            previousSpace = false
+        }
+    }
+    if count > 0 && buffer[count - 1] == 32 { count -= 1 }
+    return count
+}
+
 /// Counts the words of a text (runs of letters and digits, with inner hyphens and apostrophes).
 func countWords<S: StringProtocol>(_ text: S) -> Int { countWords(scalars: text.unicodeScalars) }
 

@@ -19,9 +19,12 @@ struct TruncationDetector {
         guard earliest < blocks.count else { return nil }
         for blockIndex in earliest..<blocks.count {
             let block = blocks[blockIndex]
-            // One check of the whole block first: most blocks hold no wording, and then their
-            // sentences need not be split and folded one by one.
-            guard wordings.matches(foldForMatching(scalars: block.scalars)) else { continue }
+            // One check of the whole block first, on its folded bytes: most blocks hold no
+            // wording, and then their sentences need not be split and folded one by one.
+            let mayHoldWording = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: block.scalars.count * 4) { buffer in
+                wordings.matches(UnsafeBufferPointer(rebasing: buffer[..<foldForMatching(block.scalars, into: buffer)]))
+            }
+            guard mayHoldWording else { continue }
             for range in splitter.split(block.scalars) {
                 let folded = foldForMatching(scalars: block.scalars[range])
                 if let wording = wordings.firstPhrase(in: folded) {
