@@ -35,6 +35,15 @@ struct SentenceKeyedTests {
         }
     }
 
+    @Test("an identifier is its prefix and its number, as interpolation writes them")
+    func identifiers() {
+        for number in Array(0...1_200) + [9_999, 10_000, 123_456_789, Int.max, -1, -42, Int.min] {
+            for prefix in ["s", "p", "sec-", "ev", ""] {
+                #expect(String.identifier(prefix, number) == "\(prefix)\(number)")
+            }
+        }
+    }
+
     @Test("only an 's' and up to six digits without a leading zero is a sentence number")
     func numbers() {
         #expect(SentenceKeyed<Int>.number(of: "s1") == 1)

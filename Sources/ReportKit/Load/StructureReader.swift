@@ -88,7 +88,7 @@ struct StructureReader {
         var wordCount = 0
         for (index, block) in blocks.enumerated() {
             if headings.contains(index) {
-                sections.append(Section(id: "sec-\(sections.count)", heading: block.text,
+                sections.append(Section(id: .identifier("sec-", sections.count), heading: block.text,
                                         headingLocation: lines.location(of: block.firstOffset), paragraphs: []))
                 continue
             }
@@ -100,12 +100,12 @@ struct StructureReader {
                 let text = String(scalars: block.scalars[range])
                 sentenceScalars.append(Array(block.scalars[range]))
                 wordCount += countWords(scalars: block.scalars[range])
-                sentences.append(Sentence(id: "s\(sentenceNumber)", text: text, range: sourceRange,
+                sentences.append(Sentence(id: .identifier("s", sentenceNumber), text: text, range: sourceRange,
                                           location: lines.location(of: sourceRange.start)))
             }
             guard !sentences.isEmpty else { continue }
             sections[sections.count - 1].paragraphs.append(
-                Paragraph(id: "p\(paragraphNumber)", location: lines.location(of: block.firstOffset), sentences: sentences))
+                Paragraph(id: .identifier("p", paragraphNumber), location: lines.location(of: block.firstOffset), sentences: sentences))
             paragraphBlocks.append((sections.count - 1, sections[sections.count - 1].paragraphs.count - 1, index))
         }
         if sections[0].paragraphs.isEmpty && sections.count > 1 {

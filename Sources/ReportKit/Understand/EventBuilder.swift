@@ -40,11 +40,11 @@ struct EventBuilder {
             if let indices = datesBySentence[id] {
                 for index in indices {
                     let summary = indices.count == 1 ? analysis.sentence.text : clause(of: analysis.sentence.text, around: dates[index].text)
-                    events.append(Event(id: "ev\(events.count + 1)", summary: shorten(summary), date: index,
+                    events.append(Event(id: .identifier("ev", events.count + 1), summary: shorten(summary), date: index,
                                         participants: participants, status: status, sentence: id))
                 }
             } else if !participants.isEmpty, amountSentences[id] != nil || Self.hasEventWord(analysis.tokens) {
-                events.append(Event(id: "ev\(events.count + 1)", summary: shorten(analysis.sentence.text), date: nil,
+                events.append(Event(id: .identifier("ev", events.count + 1), summary: shorten(analysis.sentence.text), date: nil,
                                     participants: participants, status: status, sentence: id))
             }
         }
