@@ -18,11 +18,13 @@ struct ClaimRecognizer {
                 tokens.hasWords(words, at: index)
             }
             for index in tokens.indices {
-                let word = tokens[index].folded
-                // Most words start no cue: digests of the word and of the two words reject them.
+                // Most words start no cue: digests of the word and of the two words reject them,
+                // and a conditional ends in "t"; both asked of the array's token, not a copy of its word.
                 guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && ClaimLexicon.openingFilter.mayOpen(tokens, at: index)
-                       && ClaimLexicon.firstWords.contains(word))
-                        || isFrenchConditional(word), !quoted.contains(index) else { continue }
+                       && ClaimLexicon.firstWords.contains(tokens[index].folded))
+                        || (tokens[index].folded.utf8.last == UInt8(ascii: "t") && isFrenchConditional(tokens[index].folded)),
+                      !quoted.contains(index) else { continue }
+                let word = tokens[index].folded
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
                     cues.append(analysis.text(index..<index + phrase.count))
                     status = .anonymous
