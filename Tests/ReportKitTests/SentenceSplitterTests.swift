@@ -23,6 +23,11 @@ struct SentenceSplitterTests {
         // A month abbreviation before a year is not an ending; "sept" (seven) before a word is.
         ("Le chantier ouvrira en sept. 2026, selon la ville. Fin.", ["Le chantier ouvrira en sept. 2026, selon la ville.", "Fin."]),
         ("Ils étaient sept. Le lendemain, un seul restait.", ["Ils étaient sept.", "Le lendemain, un seul restait."]),
+        // Abbreviations beyond ASCII, with a hyphen or a degree sign, and case: the list is exact.
+        ("Le 3 févr. 2025, Mme Durand a signé. Ensuite, Éd. Gallimard a publié. Au n° 12 rue X.", ["Le 3 févr. 2025, Mme Durand a signé.", "Ensuite, Éd. Gallimard a publié.", "Au n° 12 rue X."]),
+        ("Voir le n°. Ensuite le J.-C. Fin.", ["Voir le n°. Ensuite le J.-C. Fin."]),
+        ("Il vit à St. Louis. INC. Fin. Ltd. Corp.", ["Il vit à St. Louis.", "INC.", "Fin.", "Ltd. Corp."]),
+        ("Le 3 déc. 2024 ou le 4 DEC. 2024. Puis le 5 Dec. Fin.", ["Le 3 déc. 2024 ou le 4 DEC.", "2024.", "Puis le 5 Dec. Fin."]),
     ])
     func splits(text: String, expected: [String]) {
         #expect(split(text) == expected)

@@ -143,15 +143,25 @@ public struct SentenceSplitter: Sendable {
             begin -= 1
         }
         guard begin < dot else { return false }
-        let word = String(scalars: scalars[begin..<dot])
-        if Self.abbreviations.contains(word) { return true }
-        if scalars[next].isDigit, Self.monthAbbreviationsBeforeNumber.contains(word) { return true }
+        if let packed = PackedASCII(scalars[begin..<dot]) {
+            // (ASCII words, most of them, are compared packed: no `String` for every full stop.)
+            if Self.packedAbbreviations.contains(packed) { return true }
+            if scalars[next].isDigit, Self.packedMonthAbbreviations.contains(packed) { return true }
+        } else {
+            let word = String(scalars: scalars[begin..<dot])
+            if Self.abbreviations.contains(word) { return true }
+            if scalars[next].isDigit, Self.monthAbbreviationsBeforeNumber.contains(word) { return true }
+        }
         // An initial ("J." in "J. K. Rowling"): one uppercase letter.
         if dot - begin == 1 && scalars[begin].isUppercaseLetter { return true }
         // Dotted acronyms and abbreviations: "U.S", "e.g", "J.-C".
-        if word.unicodeScalars.contains(".") && dot - begin <= 6 { return true }
+        if scalars[begin..<dot].contains(".") && dot - begin <= 6 { return true }
         return false
     }
+
+    /// The ASCII words of the two lists, packed (an ASCII word can only equal one of them).
+    private static let packedAbbreviations = Set(abbreviations.words.compactMap(PackedASCII.init))
+    private static let packedMonthAbbreviations = Set(monthAbbreviationsBeforeNumber.words.compactMap(PackedASCII.init))
 
     /// The marks `matchingQuotes` pairs (and the quote recogniser looks for when unpaired).
     static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {

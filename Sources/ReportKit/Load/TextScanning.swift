@@ -318,3 +318,34 @@ extension String {
         }
     }
 }
+
+/// Up to 16 ASCII bytes packed one to a byte into two integers, with their count: how a scanner
+/// compares a word with the few fixed words it knows (elisions, suffixes, abbreviations) without
+/// making a `String` of every candidate.
+struct PackedASCII: Hashable, Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+    private var count: Int
+
+    /// The scalars as they are (`lowercaseLettersOnly` false), or lowercased when they are all
+    /// ASCII letters (true); nil for more than 16 scalars, one beyond ASCII, or (lowercasing) not
+    /// a letter.
+    init?<C: Collection>(_ scalars: C, lowercaseLettersOnly: Bool = false) where C.Element == Unicode.Scalar {
+        count = 0
+        for scalar in scalars {
+            guard count < 16 else { return nil }
+            var value = scalar.value
+            if lowercaseLettersOnly {
+                if value &- 65 < 26 { value += 32 }
+                guard value &- 97 < 26 else { return nil }
+            } else {
+                guard value < 128 else { return nil }
+            }
+            if count < 8 { low |= UInt64(value) << UInt64(8 * count) } else { high |= UInt64(value) << UInt64(8 * (count - 8)) }
+            count += 1
+        }
+    }
+
+    /// A word of the lexicons: nil when it is not ASCII or longer than 16 bytes (it can then only
+    /// be found the slow way).
+    init?(_ word: String) { self.init(word.unicodeScalars) }
+}

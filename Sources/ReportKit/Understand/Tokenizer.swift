@@ -129,44 +129,15 @@ enum Tokenizer {
         }
     }
 
-    /// Lowercase ASCII letters, one to a byte in two integers, with their count: how the tokenizer compares a word with the few fixed words it knows (elisions,
-    /// attributive suffixes) without making a `String` at every apostrophe and hyphen. Nil when a
-    /// scalar is not an ASCII letter or there are more than 16.
-    private static func packedLowercase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> PackedWord? {
-        guard range.count <= 16 else { return nil }
-        var packed = PackedWord(low: 0, high: 0, count: range.count)
-        for (offset, position) in range.enumerated() {
-            var value = scalars[position].value
-            if value &- 65 < 26 { value += 32 }
-            guard value &- 97 < 26 else { return nil }
-            if offset < 8 { packed.low |= UInt64(value) << UInt64(8 * offset) } else { packed.high |= UInt64(value) << UInt64(8 * (offset - 8)) }
-        }
-        return packed
-    }
-
-    struct PackedWord: Hashable {
-        var low: UInt64, high: UInt64, count: Int
-
-        init(low: UInt64, high: UInt64, count: Int) { self.low = low; self.high = high; self.count = count }
-
-        /// `word`, which must be lowercase ASCII letters, at most 16.
-        init(_ word: String) {
-            let bytes = Array(word.utf8)
-            precondition(bytes.count <= 16 && bytes.allSatisfy { $0 &- 97 < 26 }, "not a short lowercase ASCII word: \(word)")
-            self.init(low: 0, high: 0, count: bytes.count)
-            for (offset, byte) in bytes.enumerated() {
-                if offset < 8 { low |= UInt64(byte) << UInt64(8 * offset) } else { high |= UInt64(byte) << UInt64(8 * (offset - 8)) }
-            }
-        }
-    }
-
-    private static let packedElisions = elisions.words.map(PackedWord.init)
-    private static let packedAttributiveSuffixes = attributiveSuffixes.words.map(PackedWord.init)
+    // The fixed words the tokenizer compares at apostrophes and hyphens, packed: no `String` is
+    // made for the letters before every apostrophe and after every hyphen of the text.
+    private static let packedElisions = elisions.words.compactMap(PackedASCII.init)
+    private static let packedAttributiveSuffixes = attributiveSuffixes.words.compactMap(PackedASCII.init)
 
     /// Whether the scalars before an apostrophe are an elision ("d", "qu", "Jusqu"), as
     /// `elisions.contains(foldForMatching(...))` says; only letters beyond ASCII (a "Ç'") go that way.
     private static func isElision(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
-        if let packed = packedLowercase(scalars, range) { return packedElisions.contains(packed) }
+        if let packed = PackedASCII(scalars[range], lowercaseLettersOnly: true) { return packedElisions.contains(packed) }
         guard range.count <= 8, scalars[range].contains(where: { $0.value >= 128 }) else { return false }
         return elisions.contains(foldForMatching(String(scalars: scalars[range])))
     }
@@ -176,7 +147,7 @@ enum Tokenizer {
     private static func isAttributiveSuffix(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Bool {
         var end = start
         while end < scalars.count && scalars[end].isLetter { end += 1 }
-        if let packed = packedLowercase(scalars, start..<end) { return packedAttributiveSuffixes.contains(packed) }
+        if let packed = PackedASCII(scalars[start..<end], lowercaseLettersOnly: true) { return packedAttributiveSuffixes.contains(packed) }
         guard scalars[start..<end].contains(where: { $0.value >= 128 }) else { return false }
         return attributiveSuffixes.contains(String(scalars: scalars[start..<end]).lowercased())
     }
