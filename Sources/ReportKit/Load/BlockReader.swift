@@ -127,7 +127,13 @@ struct BlockReader {
         guard clean else { return trimmedBlock(scalars, offsets: Array(range), kind: kind, blanks: blanks) }
         guard let first = range.first(where: { !scalars[$0].isSpace }) else { return nil }
         let last = range.last(where: { !scalars[$0].isSpace })!
-        return Block(kind: kind, scalars: Array(scalars[first...last]), sourceOffsets: Array(first...last), blankLinesBefore: blanks)
+        // The offsets filled by a plain loop: `Array(first...last)` walked the range as a generic
+        // sequence, ten instructions an offset.
+        let offsets = [Int](unsafeUninitializedCapacity: last - first + 1) { buffer, count in
+            for position in 0...(last - first) { buffer[position] = first + position }
+            count = last - first + 1
+        }
+        return Block(kind: kind, scalars: Array(scalars[first...last]), sourceOffsets: offsets, blankLinesBefore: blanks)
     }
 
     private func trimmedBlock(_ scalars: [Unicode.Scalar], offsets: [Int], kind: Block.Kind, blanks: Int) -> Block? {

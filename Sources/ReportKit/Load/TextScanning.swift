@@ -349,3 +349,12 @@ struct PackedASCII: Hashable, Sendable {
     /// be found the slow way).
     init?(_ word: String) { self.init(word.unicodeScalars) }
 }
+
+extension String {
+    /// The last byte of the UTF-8, read from its storage: `utf8.last` goes through the generic
+    /// `BidirectionalCollection.last` (and `index(before:)` through index validation), about 75
+    /// instructions, and it is asked of every word.
+    var lastUTF8Byte: UInt8? {
+        utf8.withContiguousStorageIfAvailable { $0.last } ?? utf8.last
+    }
+}

@@ -22,7 +22,7 @@ struct ClaimRecognizer {
                 // and a conditional ends in "t"; both asked of the array's token, not a copy of its word.
                 guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && ClaimLexicon.openingFilter.mayOpen(tokens, at: index)
                        && ClaimLexicon.firstWords.contains(tokens[index].folded))
-                        || (tokens[index].folded.utf8.last == UInt8(ascii: "t") && isFrenchConditional(tokens[index].folded)),
+                        || (tokens[index].folded.lastUTF8Byte == UInt8(ascii: "t") && isFrenchConditional(tokens[index].folded)),
                       !quoted.contains(index) else { continue }
                 let word = tokens[index].folded
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {
@@ -77,7 +77,7 @@ struct ClaimRecognizer {
     private func isFrenchConditional(_ word: String) -> Bool {
         // The ending first, on bytes: this is asked for every word of every sentence.
         let bytes = word.utf8
-        guard bytes.count >= 5, bytes.last == UInt8(ascii: "t"), word.hasSuffix("rait") || word.hasSuffix("raient") else { return false }
+        guard bytes.count >= 5, word.lastUTF8Byte == UInt8(ascii: "t"), word.hasSuffix("rait") || word.hasSuffix("raient") else { return false }
         return word.count >= 5 && !ClaimLexicon.notConditional.contains(word)
     }
 
