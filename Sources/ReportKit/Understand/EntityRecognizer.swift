@@ -62,6 +62,13 @@ struct EntityRecognizer {
     // MARK: Finding mentions
 
     private static let determiners: WordSet = ["le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "du"]
+    /// Words a title never reaches back past, and the particles inside a title ("PDG de"); the
+    /// quotes, articles and prepositions between a kind cue and a name ("le magazine « Wired »").
+    /// Sets asked on the token's digest: array literals compared every word they were asked about.
+    private static let titleStoppers: WordSet = ["le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "notre",
+                                                 "its", "his", "her", "their", "que", "qu'"]
+    private static let titleParticles: WordSet = ["de", "d'", "du", "of", "des", "chez", "at"]
+    private static let cueSkippers: WordSet = ["«", "“", "\"", "de", "d'", "la", "le", "l'"]
     private static let openers: WordSet = ["«", "“", "\"", "(", "—", "–", "-", "'", "‘"]
     private static let sentenceEnds: WordSet = [":", ".", "!", "?", "…", "»", "”"]
 
@@ -213,7 +220,7 @@ struct EntityRecognizer {
             || (words.count > 1 && NameLexicon.notNames.contains(words.map(\.folded).joined(separator: " "))) { return nil }
         // Kind from the shape of the name and the words before it.
         var before = index - 1
-        while before >= 0, ["«", "“", "\"", "de", "d'", "la", "le", "l'"].contains(tokens[before].folded) { before -= 1 }
+        while before >= 0, Self.cueSkippers.contains(tokens[before]) { before -= 1 }
         let previous = before >= 0 ? tokens[before].folded : ""
         if NameLexicon.mediaCues.contains(previous) { return (end - index, .media, true) }
         if NameLexicon.productCues.contains(previous) { return (end - index, .product, true) }
@@ -369,10 +376,10 @@ struct EntityRecognizer {
                 while start > 0, titleEnd - start < 8 {
                     let token = tokens[start - 1]
                     if token.isPunctuation && token.text != "'" && token.text != "-" { break }
-                    if ["le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "notre", "its", "his", "her", "their", "que", "qu'"].contains(token.folded) { break }
+                    if Self.titleStoppers.contains(token) { break }
                     let inName = analysis.mention(at: start - 1) != nil
                     if RoleLexicon.heads.contains(token) && !inName { sawHead = true; start -= 1; continue }
-                    if sawHead || token.isCapitalized || ["de", "d'", "du", "of", "des", "chez", "at"].contains(token.folded) {
+                    if sawHead || token.isCapitalized || Self.titleParticles.contains(token) {
                         start -= 1
                         continue
                     }
@@ -382,7 +389,7 @@ struct EntityRecognizer {
                 while start < titleEnd, !RoleLexicon.heads.contains(tokens[start]),
                       analysis.mention(at: start) == nil { start += 1 }
                 // "PDG de Globex": a title ending in "de" names the organisation that follows, not a person.
-                let endsWithParticle = titleEnd > 0 && ["de", "d'", "du", "of", "chez", "at", "des"].contains(tokens[titleEnd - 1].folded)
+                let endsWithParticle = titleEnd > 0 && Self.titleParticles.contains(tokens[titleEnd - 1])
                 if sawHead, start < titleEnd, !endsWithParticle { role = start..<titleEnd }
             }
             guard let role, !role.isEmpty else { continue }
