@@ -41,6 +41,14 @@ public struct Report: Codable, Sendable {
 
     public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
 
+    /// Entity names by id (the first entity of an id, should two share one).
+    public var entityNamesByID: [String: String] {
+        var names: [String: String] = [:]
+        names.reserveCapacity(entities.count)
+        for entity in entities where names[entity.id] == nil { names[entity.id] = entity.name }
+        return names
+    }
+
     /// `sentences.count`, without gathering them.
     public var sentenceCount: Int {
         sections.reduce(0) { total, section in section.paragraphs.reduce(total) { $0 + $1.sentences.count } }

@@ -14,7 +14,7 @@ public struct ReportDescription {
         for section in report.sections where section.heading != nil {
             lines.append("  § \(section.heading!)")
         }
-        let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = report.entityNamesByID
         lines.append("entities (\(report.entities.count))")
         for entity in report.entities {
             var line = "  \(entity.kind.rawValue): \(entity.name) ×\(entity.mentions.count)"

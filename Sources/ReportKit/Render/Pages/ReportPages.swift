@@ -9,6 +9,8 @@ struct ReportPages {
     let markdown = MarkdownToHTML()
     let strings: [String: String]
     let format: Formatting
+    /// Entity names by id: three pages name the entities they link to.
+    let entityNames: [String: String]
 
     init(report: Report, templates: TemplateSet, baseURL: String? = nil) {
         self.report = report
@@ -16,6 +18,7 @@ struct ReportPages {
         self.baseURL = baseURL
         format = templates.strings.formatting(for: report.metadata.language)
         strings = format.strings
+        entityNames = report.entityNamesByID
     }
 
     var language: Language { report.metadata.language }
@@ -56,11 +59,11 @@ struct ReportPages {
                 model = overview.model
                 if let article = overview.articleHTML { figures["article"] = article }
             case .timeline:
-                model = TimelinePageModel(report: report, format: format).model()
+                model = TimelinePageModel(report: report, format: format, names: entityNames).model()
                 let chart = TimelineChart(report: report, describe: { format.date($0) })
                 figures["timeline"] = chart.svgBytes(title: strings["chart_title"] ?? "", description: chartDescription(chart))
             case .stakeholders:
-                model = StakeholdersPageModel(report: report, format: format).model()
+                model = StakeholdersPageModel(report: report, format: format, names: entityNames).model()
                 let graph = StakeholderGraph(report: report, relationLabel: { format.word("relation_\($0.rawValue)") })
                 figures["graph"] = graph.svgBytes(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
@@ -128,7 +131,7 @@ struct ReportPages {
         let amounts: [TemplateValue] = report.amounts.enumerated().map { index, amount in
             ["id": "amount-\(index + 1)", "display": .text(format.amount(amount)), "text": .text(amount.text), "sentence": .text(amount.sentence)]
         }
-        let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = entityNames
         let quotes: [TemplateValue] = report.quotes.enumerated().map { index, quote in
             ["id": "quote-\(index + 1)", "text": .text(quote.text), "sentence": .text(quote.sentence),
              "speakerName": .optional(quote.speaker.flatMap { names[$0] })]

@@ -3,6 +3,8 @@
 struct StakeholdersPageModel {
     let report: Report
     let format: Formatting
+    /// Entity names by id, made once for the report's pages.
+    var names: [String: String]? = nil
 
     func model() -> TemplateModel {
         var groups: [TemplateModel] = []
@@ -25,7 +27,7 @@ struct StakeholdersPageModel {
                 }),
             ])
         }
-        let names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = self.names ?? report.entityNamesByID
         let relations: [TemplateModel] = report.relations.enumerated().map { index, relation in
             [
                 "anchor": "rel-\(index + 1)",

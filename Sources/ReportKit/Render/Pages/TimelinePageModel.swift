@@ -5,10 +5,11 @@ struct TimelinePageModel {
     let format: Formatting
     private let names: [String: String]
 
-    init(report: Report, format: Formatting) {
+    /// `names`: entity names by id, made once for the report's pages.
+    init(report: Report, format: Formatting, names: [String: String]? = nil) {
         self.report = report
         self.format = format
-        self.names = Dictionary(report.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.names = names ?? report.entityNamesByID
     }
 
     func model() -> TemplateModel {
