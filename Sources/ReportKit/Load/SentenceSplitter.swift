@@ -67,6 +67,13 @@ public struct SentenceSplitter: Sendable {
             index = next
         }
         while index < count {
+            // Most scalars neither end a sentence nor open a quote: skipped in a tight loop.
+            if closingIndex.isEmpty {
+                while index < count, !Self.isTerminator(scalars[index]) { index += 1 }
+            } else {
+                while index < count, closingIndex[index] < 0, !Self.isTerminator(scalars[index]) { index += 1 }
+            }
+            guard index < count else { break }
             let scalar = scalars[index]
             if !closingIndex.isEmpty, closingIndex[index] >= 0 {
                 let close = closingIndex[index]
