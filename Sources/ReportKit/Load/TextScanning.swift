@@ -121,17 +121,7 @@ public func foldForMatching<S: StringProtocol>(_ text: S) -> String {
 func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String where C.Element == Unicode.Scalar {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(capacity ?? scalars.count + 8)
-    var previousSpace = true
-    for scalar in scalars {
-        let folded = scalar.foldedLowercase
-        if folded.isSpace {
-            if !previousSpace { bytes.append(32) }
-            previousSpace = true
-        } else {
-            if folded.value < 128 { bytes.append(UInt8(folded.value)) } else { UTF8.encode(folded) { bytes.append($0) } }
-            previousSpace = false
-        }
-    }
+    foldBytes(scalars) { bytes.append($0) }
     if bytes.last == 32 { bytes.removeLast() }
     return String(decoding: bytes, as: UTF8.self)
 }
@@ -142,24 +132,26 @@ func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String 
 func foldForMatching(_ scalars: [Unicode.Scalar], into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
     precondition(buffer.count >= scalars.count * 4)
     var count = 0
+    foldBytes(scalars) { buffer[count] = $0; count += 1 }
+    if count > 0 && buffer[count - 1] == 32 { count -= 1 }
+    return count
+}
+
+/// The folded UTF-8 of `scalars`, runs of spaces as one and none leading, byte by byte (a
+/// trailing space is the caller's to drop).
+@inline(__always)
+private func foldBytes<C: Collection>(_ scalars: C, _ emit: (UInt8) -> Void) where C.Element == Unicode.Scalar {
     var previousSpace = true
     for scalar in scalars {
         let folded = scalar.foldedLowercase
         if folded.isSpace {
-            if !previousSpace { buffer[count] = 32; count += 1 }
+            if !previousSpace { emit(32) }
             previousSpace = true
         } else {
-            if folded.value < 128 {
-                buffer[count] = UInt8(truncatingIfNeeded: folded.value)
-                count += 1
-            } else {
-                UTF8.encode(folded) { buffer[count] = $0; count += 1 }
-            }
+            if folded.value < 128 { emit(UInt8(truncatingIfNeeded: folded.value)) } else { UTF8.encode(folded, into: emit) }
             previousSpace = false
         }
     }
-    if count > 0 && buffer[count - 1] == 32 { count -= 1 }
-    return count
 }
 
 /// Counts the words of a text (runs of letters and digits, with inner hyphens and apostrophes).
