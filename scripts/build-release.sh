@@ -6,7 +6,7 @@
 #
 # On an x86-64 processor with the Haswell instruction set (AVX2, BMI1/2, LZCNT, MOVBE, FMA: every
 # Intel since 2013 and AMD since 2015) the code is compiled for it: the same number of
-# instructions, 8 % less processor time on a 1,000-article dry run (alternating runs, 7 of 8
+# instructions, 9 % less processor time on a 1,000-article dry run (alternating runs, 7 of 8
 # faster). Such a binary does not start on an older processor: REPORTGEN_PORTABLE=1 builds for
 # any x86-64, as does a machine without those features. Not AVX-512 (`native` here): valgrind,
 # which bench/instructions.sh uses, cannot run it.
