@@ -6,13 +6,8 @@ struct StructureReader {
     let format: BlockReader.Format
     let splitter = SentenceSplitter()
 
-    func read(text: String, frontMatter: FrontMatter, bodyText: Substring, slug: String) throws(Diagnostic) -> Article {
-        var sentenceScalars: [[Unicode.Scalar]] = []
-        return try read(text: text, frontMatter: frontMatter, bodyText: bodyText, slug: slug, sentenceScalars: &sentenceScalars)
-    }
-
-    /// `read`, also giving each sentence's scalars in reading order: understanding needs them, and
-    /// copying them out of the block costs a tenth of decoding the sentence's text again.
+    /// `sentenceScalars` receives each sentence's scalars in reading order: understanding needs
+    /// them, and copying them out of the block costs a tenth of decoding the sentence's text again.
     func read(text: String, frontMatter: FrontMatter, bodyText: Substring, slug: String,
               sentenceScalars: inout [[Unicode.Scalar]]) throws(Diagnostic) -> Article {
         let scalars = text.scalarArray

@@ -7,8 +7,6 @@ struct SentenceKeyed<Value> {
     private var slots: [Value?] = []
     private var others: [String: Value] = [:]
 
-    init() {}
-
     /// A table with room for the ids of `count` sentences ("s1" to "s\(count)").
     init(sentenceCount count: Int) {
         slots = Array(repeating: nil, count: count + 1)

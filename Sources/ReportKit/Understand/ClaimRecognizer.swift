@@ -18,11 +18,11 @@ struct ClaimRecognizer {
                 tokens.hasWords(words, at: index)
             }
             for index in tokens.indices {
-                // Most words start no cue: digests of the word and of the two words reject them,
-                // and a conditional ends in "t"; both asked of the array's token, not a copy of its word.
+                // Most words start no cue: digests of the word and of the two words reject them
+                // (asked of the array's token, not of a copy of its word).
                 guard (ClaimLexicon.firstWordFilter.mightContain(tokens[index].hash) && ClaimLexicon.openingFilter.mayOpen(tokens, at: index)
                        && ClaimLexicon.firstWords.contains(tokens[index].folded))
-                        || (tokens[index].folded.lastUTF8Byte == UInt8(ascii: "t") && isFrenchConditional(tokens[index].folded)),
+                        || isFrenchConditional(tokens[index].folded),
                       !quoted.contains(index) else { continue }
                 let word = tokens[index].folded
                 if let phrase = ClaimLexicon.anonymous.first(where: { matches($0, at: index) }) {

@@ -3,8 +3,8 @@
 struct StakeholdersPageModel {
     let report: Report
     let format: Formatting
-    /// Entity names by id, made once for the report's pages.
-    var names: [String: String]? = nil
+    /// Entity names by id (`Report.entityNamesByID`), made once for the report's pages.
+    let names: [String: String]
 
     func model() -> TemplateModel {
         var groups: [TemplateModel] = []
@@ -27,7 +27,6 @@ struct StakeholdersPageModel {
                 }),
             ])
         }
-        let names = self.names ?? report.entityNamesByID
         let relations: [TemplateModel] = report.relations.enumerated().map { index, relation in
             [
                 "anchor": "rel-\(index + 1)",

@@ -3,14 +3,8 @@
 struct TimelinePageModel {
     let report: Report
     let format: Formatting
-    private let names: [String: String]
-
-    /// `names`: entity names by id, made once for the report's pages.
-    init(report: Report, format: Formatting, names: [String: String]? = nil) {
-        self.report = report
-        self.format = format
-        self.names = names ?? report.entityNamesByID
-    }
+    /// Entity names by id (`Report.entityNamesByID`), made once for the report's pages.
+    let names: [String: String]
 
     func model() -> TemplateModel {
         var dated: [(key: String, order: Int, event: Event, date: DateMention)] = []
