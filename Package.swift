@@ -18,10 +18,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libcmark's allocator: a thread-local arena, which Swift cannot declare.
+        .target(name: "CmarkArena"),
         .target(
             name: "ReportKit",
             dependencies: [
                 "CCmark",
+                "CmarkArena",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -23,8 +23,7 @@ public struct MarkdownToHTML: Sendable {
     func render(bytes markdown: [UInt8], figures: [String: [UInt8]] = [:]) -> [UInt8] {
         // Everything libcmark allocates for this page comes from the thread's arena and is
         // dropped at once when the HTML has been copied out (no tree walk to free it).
-        let arena = CmarkArena.current
-        defer { arena.reset() }
+        defer { CmarkArena.reset() }
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator) else { return [] }
         markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
