@@ -79,7 +79,8 @@ struct RenderingTests {
         }
         let markdownEscaped = Set("\\`*_[]()<>&!#|\"".utf8)
         let alphabet: [String] = ["a", "Z", "é", " ", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "\u{2003}", "*", "_", "[", "]", "<", ">", "&",
-                                  "\"", "'", "-", ".", "#", "\\", "`", "😀", "日", "\u{0085}", "\u{7F}", "\u{1}", "word", "é ", " x"]
+                                  "\"", "'", "-", ".", "#", "\\", "`", "😀", "日", "\u{0085}", "\u{7F}", "\u{1}", "word", "é ", " x",
+                                  "\u{AD}", "’", "«", "\u{2028}", "\u{202F}", "\u{FEFF}", " é", "ü"]
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()

@@ -20,10 +20,8 @@ enum InsertedText {
     /// are. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
     static func append(_ text: String, to out: inout [UInt8], plain: [Bool], ascii: (UInt8, inout [UInt8]) -> Void) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            append(utf8: bytes, to: &out, plain: plain, ascii: ascii)
-        }
-        if done == nil { append(utf8: Array(text.utf8), to: &out, plain: plain, ascii: ascii) }
+        var text = text
+        text.withUTF8 { append(utf8: $0, to: &out, plain: plain, ascii: ascii) }
     }
 
     /// A table for `plain`: printable ASCII (33 to 126) except `escaped`.
@@ -35,30 +33,43 @@ enum InsertedText {
 
     /// Walks UTF-8 rather than scalars: most inserted text is ASCII, and a scalar view costs
     /// several times more per character. The bytes are valid UTF-8 (they come from a `String`).
+    /// Runs of bytes copied as they are (plain ASCII, single spaces between them, and scalars
+    /// beyond ASCII that are neither whitespace nor invisible) are appended at once: French text
+    /// has an accent every few words, and each one ended a run.
     @inline(__always)
-    static func append<Bytes: RandomAccessCollection>(utf8 bytes: Bytes, to out: inout [UInt8], plain: [Bool],
-                                                      ascii: (UInt8, inout [UInt8]) -> Void)
-    where Bytes.Element == UInt8, Bytes.Index == Int {
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], plain: [Bool],
+                       ascii: (UInt8, inout [UInt8]) -> Void) {
         var previousSpace = false
-        var index = bytes.startIndex
-        let end = bytes.endIndex
+        var index = 0
+        let end = bytes.count
+        /// The length of the plain character at `position`, or 0 when it needs folding or escaping.
+        @inline(__always) func plainLength(at position: Int) -> Int {
+            let byte = bytes[position]
+            if byte < 128 { return plain[Int(byte)] ? 1 : 0 }
+            let (value, length) = UTF8Scalar.decode(bytes, at: position)
+            return isCopied(value) ? length : 0
+        }
         while index < end {
             let lead = bytes[index]
-            if lead < 128 {
-                if plain[Int(lead)] {
-                    var stop = index + 1
-                    while stop < end {
-                        let next = bytes[stop]
-                        if next < 128 && plain[Int(next)] { stop += 1; continue }
-                        // One space followed by a plain byte stays one space: part of the run.
-                        if next == 32 && stop + 1 < end && bytes[stop + 1] < 128 && plain[Int(bytes[stop + 1])] { stop += 2; continue }
-                        break
+            let first = plainLength(at: index)
+            if first > 0 {
+                var stop = index + first
+                while stop < end {
+                    let length = plainLength(at: stop)
+                    if length > 0 { stop += length; continue }
+                    // One space followed by a plain character stays one space: part of the run.
+                    if bytes[stop] == 32 && stop + 1 < end {
+                        let after = plainLength(at: stop + 1)
+                        if after > 0 { stop += 1 + after; continue }
                     }
-                    out.append(contentsOf: bytes[index..<stop])
-                    index = stop
-                    previousSpace = false
-                    continue
+                    break
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
+                index = stop
+                previousSpace = false
+                continue
+            }
+            if lead < 128 {
                 index += 1
                 if lead <= 32 || lead == 127 {
                     if !previousSpace { out.append(32) }
@@ -69,16 +80,21 @@ enum InsertedText {
                 }
                 continue
             }
+            // Beyond ASCII and not copied: whitespace and C1 controls fold, invisible formatting goes.
             let (value, length) = UTF8Scalar.decode(bytes, at: index)
             if value < 160 || isUnicodeWhitespace(value) {
                 if !previousSpace { out.append(32) }
                 previousSpace = true
-            } else if !BlockReader.isInvisibleFormatting(Unicode.Scalar(value)!) {
-                for offset in 0..<length { out.append(bytes[index + offset]) }
-                previousSpace = false
             }
             index += length
         }
+    }
+
+    /// A scalar beyond ASCII that inserted text keeps as it is: not a C1 control, not
+    /// whitespace, not invisible formatting.
+    @inline(__always)
+    static func isCopied(_ value: UInt32) -> Bool {
+        value >= 160 && !isUnicodeWhitespace(value) && !BlockReader.isInvisibleFormatting(Unicode.Scalar(value)!)
     }
 
     /// Unicode's White_Space scalars above U+009F (U+00A0, U+1680, U+2000–U+200A, U+2028,
