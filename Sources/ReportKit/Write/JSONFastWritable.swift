@@ -7,15 +7,6 @@ protocol JSONFastWritable {
 }
 
 extension JSONWriterState {
-    /// A key known at compile time: its bytes are copied as they are (no escaping needed).
-    func key(staticName name: StaticString) {
-        separator()
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        let separator: StaticString = "\" : "
-        out.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
-    }
-
     func openObject() { begin(object: true, at: depth) }
     func closeObject() { closeContainers(downTo: depth - 1) }
 

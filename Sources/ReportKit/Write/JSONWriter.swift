@@ -53,6 +53,13 @@ struct JSONBytes {
         capacity = newCapacity
     }
 
+    /// Room for `maximum` bytes, written by `body`, which returns how many it wrote: a key, its
+    /// separator and indent are one capacity check and a few stores, not four copies.
+    @inline(__always) mutating func write(upTo maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > capacity { reserve(maximum) }
+        count += body(storage + count)
+    }
+
     @inline(__always) mutating func append(_ byte: UInt8) {
         if count == capacity { reserve(1) }
         storage[count] = byte
@@ -144,6 +151,34 @@ final class JSONWriterState {
 
     func element() { separator() }
 
+    /// A key known at compile time: its bytes are copied as they are (no escaping needed).
+    /// The separator, line break and indent before it are written after one capacity check.
+    func key(staticName name: StaticString) {
+        let nameCount = name.utf8CodeUnitCount, nameStart = name.utf8Start
+        let line = Self.lineAndIndent
+        let lineCount = 1 + 2 * depth
+        guard lineCount <= line.utf8CodeUnitCount else {
+            separator()
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: nameStart, count: nameCount))
+            out.append(contentsOf: "\" : ".utf8)
+            return
+        }
+        let comma = innermostCount > 0
+        innermostCount += 1
+        out.write(upTo: 1 + lineCount + 1 + nameCount + 4) { bytes in
+            var count = 0
+            if comma { bytes[0] = UInt8(ascii: ","); count = 1 }
+            (bytes + count).initialize(from: line.utf8Start, count: lineCount)
+            count += lineCount
+            bytes[count] = UInt8(ascii: "\"")
+            (bytes + count + 1).initialize(from: nameStart, count: nameCount)
+            count += 1 + nameCount
+            bytes[count] = UInt8(ascii: "\""); bytes[count + 1] = 32; bytes[count + 2] = UInt8(ascii: ":"); bytes[count + 3] = 32
+            return count + 4
+        }
+    }
+
     /// Closes what is still open and ends the document with a line break.
     func finished() -> [UInt8] {
         closeContainers(downTo: 0)
@@ -173,13 +208,14 @@ final class JSONWriterState {
         out.append(UInt8(ascii: "\""))
         let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard !Self.needsEscaping(buffer) else { return false }
-            out.append(contentsOf: buffer)
+            out.write(upTo: buffer.count + 1) { bytes in
+                if let base = buffer.baseAddress { bytes.initialize(from: base, count: buffer.count) }
+                bytes[buffer.count] = UInt8(ascii: "\"")
+                return buffer.count + 1
+            }
             return true
         } ?? false
-        if plain {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
+        if plain { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
