@@ -56,8 +56,9 @@ struct SVGWriter {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Markup made of known-safe values (identifiers, colours, years).
-    mutating func raw(_ markup: String) { bytes.appendUTF8(markup) }
+    /// Markup made of known-safe values (identifiers, colours, years). Named apart from
+    /// `raw(_:)`: a literal would pick the `String` overload, and each became a string first.
+    mutating func rawString(_ markup: String) { bytes.appendUTF8(markup) }
 
     /// Text or an attribute value: character data only (see `SVGText`).
     mutating func text(_ text: String) {
@@ -80,7 +81,7 @@ struct SVGWriter {
     /// of tenths: the digits `String(Double)` gives for such values, without its general algorithm.
     mutating func number(_ value: Double) {
         let scaled = (value * 10).rounded()
-        guard abs(scaled) < 1e15 else { raw(String(scaled / 10)); return }
+        guard abs(scaled) < 1e15 else { rawString(String(scaled / 10)); return }
         let tenths = Int(scaled)
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = abs(tenths)

@@ -244,7 +244,7 @@ public struct StakeholderGraph: Sendable {
         for node in nodes {
             let color = Self.colors[node.entity.kind] ?? "#555c63"
             let (x, y, r) = (node.center.x, node.center.y, node.radius)
-            out.raw("<a href=\"#"); out.raw(node.entity.id); out.raw("\" class=\"node\">")
+            out.raw("<a href=\"#"); out.rawString(node.entity.id); out.raw("\" class=\"node\">")
             switch node.entity.kind {
             case .person:
                 out.raw("<rect"); out.attribute("x", x - r); out.attribute("y", y - r); out.attribute("width", 2 * r)
@@ -261,7 +261,7 @@ public struct StakeholderGraph: Sendable {
             default:
                 out.raw("<circle"); out.attribute("cx", x); out.attribute("cy", y); out.attribute("r", r)
             }
-            out.raw(" fill=\""); out.raw(color); out.raw("\"/>")
+            out.raw(" fill=\""); out.rawString(color); out.raw("\"/>")
             out.raw("<text class=\"node-label\""); out.attribute("x", node.labelBox.x); out.attribute("y", y + 1); out.raw(">")
             out.text(SVGText.truncate(node.entity.name, to: Self.labelLimit)); out.raw("</text>")
             if let role = node.entity.role, let box = node.roleBox {

@@ -82,10 +82,10 @@ public struct TimelineChart: Sendable {
             out.raw("<line class=\"tick\""); out.attribute("x1", tick.x); out.attribute("y1", axisY)
             out.attribute("x2", tick.x); out.attribute("y2", axisY + 5); out.raw("/>")
             out.raw("<text class=\"tick-label\""); out.attribute("x", tick.x); out.attribute("y", axisY + 18)
-            out.raw(" text-anchor=\"middle\">"); out.raw(String(tick.year)); out.raw("</text>")
+            out.raw(" text-anchor=\"middle\">"); out.rawString(String(tick.year)); out.raw("</text>")
         }
         for mark in marks {
-            out.raw("<a href=\"#"); out.raw(mark.event.id); out.raw("\"><rect class=\"mark")
+            out.raw("<a href=\"#"); out.rawString(mark.event.id); out.raw("\"><rect class=\"mark")
             if mark.event.status != .asserted { out.raw(" uncertain") }
             out.raw("\""); out.attribute("x", mark.box.x); out.attribute("y", mark.box.y)
             out.attribute("width", mark.box.width); out.attribute("height", mark.box.height); out.raw(" rx=\"2\">")
