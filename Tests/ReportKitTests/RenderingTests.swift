@@ -174,6 +174,33 @@ struct RenderingTests {
         #expect(SVGText.escape(text) == "&lt;a &amp; &quot;b&quot;&gt; &#39;c&#39;é\u{1F600}")
     }
 
+    @Test("SVG text escapes 3,000 random strings as a walk over scalars does")
+    func svgTextMatchesScalarWalk() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 32 || (value >= 127 && value < 160) || BlockReader.isInvisibleFormatting(scalar) { continue }
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let alphabet: [String] = ["a", "Z", "é", " ", "\t", "\n", "\u{00A0}", "\u{200B}", "\u{202E}", "\u{AD}", "&", "<", ">", "\"", "'",
+                                  "\u{7F}", "\u{85}", "\u{1}", "😀", "日", "’", "word", "Ünïcödé"]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(SVGText.escape(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("pages parsed in the per-thread arena give libcmark's own output, page after page, small and large")
     func arenaMatchesDefaultAllocator() {
         let long = String(repeating: "Une phrase *longue* avec [un lien](https://example.org/a) et `du code`. ", count: 6_000)

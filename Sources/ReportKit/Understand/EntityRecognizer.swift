@@ -119,7 +119,7 @@ struct EntityRecognizer {
                 while start < index + length - 1, isInitial(tokens, start),
                       NameLexicon.commonCapitalized.contains(tokens[start]) { start += 1 }
                 let surface = analysis.text(start..<index + length)
-                if let key = unknownKey(of: surface) {
+                if let key = unknownKey(of: surface, tokens: tokens[start..<index + length]) {
                     let draft = unknownEntity(surface, key: key, kind: kind, certain: certain)
                     result.append(EntityMention(entity: draft, tokens: start..<index + length, surface: surface,
                                                 nested: nested, viaEpithet: false))
@@ -259,10 +259,11 @@ struct EntityRecognizer {
 
     /// The key of a name found from capitalisation, or nil for a common capitalised word
     /// ("Internet"). The same surfaces come back sentence after sentence: both are worked out
-    /// once per surface.
-    private mutating func unknownKey(of surface: String) -> String? {
+    /// once per surface. `tokens` are the surface's own: its key is made from them rather than
+    /// from the surface tokenized again (a surface is cut at token boundaries, so the two agree).
+    private mutating func unknownKey(of surface: String, tokens: ArraySlice<Token>) -> String? {
         if let known = unknownKeyBySurface[surface] { return known }
-        let key = NameLexicon.commonCapitalized.contains(foldForMatching(surface)) ? nil : "u:" + Gazetteer.key(of: surface)
+        let key = NameLexicon.commonCapitalized.contains(foldForMatching(surface)) ? nil : "u:" + Gazetteer.key(tokens)
         unknownKeyBySurface[surface] = .some(key)
         return key
     }

@@ -60,20 +60,41 @@ struct SVGWriter {
     /// `raw(_:)`: a literal would pick the `String` overload, and each became a string first.
     mutating func rawString(_ markup: String) { bytes.appendUTF8(markup) }
 
-    /// Text or an attribute value: character data only (see `SVGText`).
+    /// Text or an attribute value: character data only (see `SVGText`). Walks the UTF-8 and
+    /// copies runs that need nothing at once (a scalar at a time cost most of drawing a label).
     mutating func text(_ text: String) {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 32 || (value >= 127 && value < 160) || BlockReader.isInvisibleFormatting(scalar) { continue }
-            switch scalar {
-            case "&": raw("&amp;")
-            case "<": raw("&lt;")
-            case ">": raw("&gt;")
-            case "\"": raw("&quot;")
-            case "'": raw("&#39;")
-            default:
-                if value < 128 { bytes.append(UInt8(value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0, runStart = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 128 {
+                    let entity: StaticString?
+                    switch byte {
+                    case 0..<32, 127: entity = ""
+                    case UInt8(ascii: "&"): entity = "&amp;"
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "\""): entity = "&quot;"
+                    case UInt8(ascii: "'"): entity = "&#39;"
+                    default: entity = nil
+                    }
+                    if let entity {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                        raw(entity)
+                        runStart = index + 1
+                    }
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Scalar.decode(utf8, at: index)
+                if value < 160 || BlockReader.isInvisibleFormatting(Unicode.Scalar(value)!) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    runStart = index + length
+                }
+                index += length
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
     }
 
