@@ -13,6 +13,7 @@ struct StructureReader {
         let scalars = text.scalarArray
         let bodyStart = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bodyText.startIndex)
         let lines = LineTable(scalars)
+        let slicer = SourceSlicer(text: text, scalars: scalars)
         var blocks = BlockReader(format: format).blocks(of: scalars, from: bodyStart)
         guard !blocks.isEmpty else {
             throw .error(.emptyArticle, file: path, location: lines.location(of: bodyStart),
@@ -92,7 +93,7 @@ struct StructureReader {
             for range in splitter.split(block.scalars) {
                 sentenceNumber += 1
                 let sourceRange = block.sourceRange(range)
-                let text = String(scalars: block.scalars[range])
+                let text = slicer.string(block.scalars[range], offsets: block.sourceOffsets[range])
                 sentenceScalars.append(Array(block.scalars[range]))
                 wordCount += countWords(scalars: block.scalars[range])
                 sentences.append(Sentence(id: .identifier("s", sentenceNumber), text: text, range: sourceRange,
