@@ -163,6 +163,18 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("integers are written as String writes them, at every number of digits")
+    func integers() throws {
+        var values: [Int] = [0, 9, 10, 99, 100, 999_999_999_999_999_999, 1_000_000_000_000_000_000, Int.max, -1, -10, Int.min]
+        var power = 1
+        for _ in 0..<18 { power *= 10; values += [power - 1, power, power + 1] }
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<2_000 { values.append(Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator)) }
+        let bytes = try JSONWriter.encode(values)
+        let written = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { !"-0123456789".contains($0) }).map(String.init)
+        #expect(written == values.map { String($0) })
+    }
+
     @Test("a document larger than the first buffer grows and still reads back")
     func growth() throws {
         let long = String(repeating: "Phrase « longue », avec des accents é à ü. ", count: 40)
