@@ -14,6 +14,7 @@ struct EntityDirectory: Sendable {
         self.entities = entities
         self.indexByDraft = indexByDraft
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
         self.indexByID = indexByID
     }

@@ -23,7 +23,13 @@ struct EntityRecognizer {
     /// (nil: a common capitalised word, not a name).
     private var unknownKeyBySurface: [String: String?] = [:]
 
-    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        // An article names a few dozen entities: room for them from the start, where growing
+        // each table from empty rehashed every key at each doubling.
+        byKey.reserveCapacity(32)
+        unknownKeyBySurface.reserveCapacity(32)
+    }
 
     /// `scalars`: each sentence's scalars when the caller has them (as many as `sentences`).
     mutating func recognize(_ sentences: [Sentence], scalars given: [[Unicode.Scalar]] = []) -> [SentenceAnalysis] {
@@ -35,6 +41,7 @@ struct EntityRecognizer {
         }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
         var capitalizedInside: Set<String> = []
+        capitalizedInside.reserveCapacity(64)
         for analysis in analyses {
             let tokens = analysis.tokens
             // By index: enumerating copied every token of the article.
@@ -293,6 +300,8 @@ struct EntityRecognizer {
     private mutating func mergeShortForms(_ analyses: inout [SentenceAnalysis]) {
         var byFirstWord: [String: Int] = [:]
         var byLastWord: [String: Int] = [:]
+        byFirstWord.reserveCapacity(drafts.count)
+        byLastWord.reserveCapacity(drafts.count)
         let wordsByDraft = drafts.map { Tokenizer.tokens($0.name).filter(\.isWord).map(\.folded) }
         for (index, draft) in drafts.enumerated() {
             let words = wordsByDraft[index]
