@@ -428,6 +428,7 @@ struct EntityRecognizer {
         ordered.sort { (firstSentence[$0], $0) < (firstSentence[$1], $1) }
         var idByDraft = [String?](repeating: nil, count: drafts.count)
         var used: Set<String> = []
+        used.reserveCapacity(ordered.count)
         for index in ordered {
             let slug = Slug.make(from: drafts[index].name)
             var id = "e-" + (slug.isEmpty ? "entity" : slug)
