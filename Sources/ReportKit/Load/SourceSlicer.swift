@@ -8,31 +8,34 @@ import Glibc
 struct SourceSlicer {
     private let text: String
     private let scalars: [Unicode.Scalar]
-    /// The UTF-8 offset of every scalar, and of the end (empty for ASCII text: the same numbers).
-    private let utf8Offsets: [Int32]
+    private let isASCII: Bool
+    /// A scalar offset and its UTF-8 offset: sentences are asked for in reading order, so the
+    /// offsets are found by walking forward from the last one (a table of every scalar's offset
+    /// cost more than the walk).
+    private var cursorScalar = 0, cursorByte = 0
 
     init(text: String, scalars: [Unicode.Scalar]) {
         self.text = text
         self.scalars = scalars
-        if text.utf8.count == scalars.count {
-            utf8Offsets = []
-        } else {
-            utf8Offsets = [Int32](unsafeUninitializedCapacity: scalars.count + 1) { buffer, count in
-                var offset = 0
-                for (index, scalar) in scalars.enumerated() {
-                    buffer[index] = Int32(truncatingIfNeeded: offset)
-                    offset += UTF8.width(scalar)
-                }
-                buffer[scalars.count] = Int32(truncatingIfNeeded: offset)
-                count = scalars.count + 1
+        isASCII = text.utf8.count == scalars.count
+    }
+
+    private mutating func utf8Offset(ofScalar target: Int) -> Int {
+        if isASCII { return target }
+        if target < cursorScalar { cursorScalar = 0; cursorByte = 0 }
+        scalars.withUnsafeBufferPointer { scalars in
+            while cursorScalar < target {
+                cursorByte += UTF8.width(scalars[cursorScalar])
+                cursorScalar += 1
             }
         }
+        return cursorByte
     }
 
     /// The string of `slice`, a block's scalars at source scalar offsets `offsets`. Cut from the
     /// source when the source holds exactly these scalars from the first offset on (compared:
     /// a block may have folded a line break or dropped a character), else encoded.
-    func string(_ slice: ArraySlice<Unicode.Scalar>, offsets: ArraySlice<Int>) -> String {
+    mutating func string(_ slice: ArraySlice<Unicode.Scalar>, offsets: ArraySlice<Int>) -> String {
         guard let first = offsets.first, first >= 0, first + slice.count <= scalars.count, !slice.isEmpty else {
             return String(scalars: slice)
         }
@@ -42,10 +45,9 @@ struct SourceSlicer {
             }
         }
         guard same else { return String(scalars: slice) }
-        let end = first + slice.count
+        let startOffset = utf8Offset(ofScalar: first)
+        let endOffset = utf8Offset(ofScalar: first + slice.count)
         let utf8 = text.utf8
-        let startOffset = utf8Offsets.isEmpty ? first : Int(utf8Offsets[first])
-        let endOffset = utf8Offsets.isEmpty ? end : Int(utf8Offsets[end])
         return String(text[utf8.index(utf8.startIndex, offsetBy: startOffset)..<utf8.index(utf8.startIndex, offsetBy: endOffset)])
     }
 }

@@ -13,7 +13,7 @@ struct StructureReader {
         let scalars = text.scalarArray
         let bodyStart = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bodyText.startIndex)
         let lines = LineTable(scalars)
-        let slicer = SourceSlicer(text: text, scalars: scalars)
+        var slicer = SourceSlicer(text: text, scalars: scalars)
         var blocks = BlockReader(format: format).blocks(of: scalars, from: bodyStart)
         guard !blocks.isEmpty else {
             throw .error(.emptyArticle, file: path, location: lines.location(of: bodyStart),
