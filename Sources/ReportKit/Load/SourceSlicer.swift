@@ -9,10 +9,8 @@ struct SourceSlicer {
     private let text: String
     private let scalars: [Unicode.Scalar]
     private let isASCII: Bool
-    /// A scalar offset and its UTF-8 offset: sentences are asked for in reading order, so the
-    /// offsets are found by walking forward from the last one (a table of every scalar's offset
-    /// cost more than the walk).
-    private var cursorScalar = 0, cursorByte = 0
+    /// Sentences are asked for in reading order.
+    private var cursor = UTF8OffsetCursor()
 
     init(text: String, scalars: [Unicode.Scalar]) {
         self.text = text
@@ -22,14 +20,7 @@ struct SourceSlicer {
 
     private mutating func utf8Offset(ofScalar target: Int) -> Int {
         if isASCII { return target }
-        if target < cursorScalar { cursorScalar = 0; cursorByte = 0 }
-        scalars.withUnsafeBufferPointer { scalars in
-            while cursorScalar < target {
-                cursorByte += UTF8.width(scalars[cursorScalar])
-                cursorScalar += 1
-            }
-        }
-        return cursorByte
+        return scalars.withUnsafeBufferPointer { cursor.offset(of: target, in: $0) }
     }
 
     /// The string of `slice`, a block's scalars at source scalar offsets `offsets`. Cut from the

@@ -350,3 +350,20 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.last } ?? utf8.last
     }
 }
+
+/// The UTF-8 offsets of scalar offsets asked for in increasing order (tokens of a sentence,
+/// sentences of an article), found by walking forward from the last one: a table of every
+/// scalar's offset cost an allocation and more than the walk. An offset before the last one
+/// starts the walk again from the beginning.
+struct UTF8OffsetCursor {
+    private var scalar = 0, byte = 0
+
+    mutating func offset(of target: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        if target < scalar { scalar = 0; byte = 0 }
+        while scalar < target {
+            byte += UTF8.width(scalars[scalar])
+            scalar += 1
+        }
+        return byte
+    }
+}

@@ -58,12 +58,8 @@ enum Tokenizer {
             // in order (a table of every scalar's offset cost an allocation per sentence).
             let count = scalars.count
             let ascii = bytes.count == count
-            var cursorScalar = 0, cursorByte = 0
-            func byteOffset(_ scalar: Int) -> Int {
-                if ascii { return scalar }
-                while cursorScalar < scalar { cursorByte += UTF8.width(scalars[cursorScalar]); cursorScalar += 1 }
-                return cursorByte
-            }
+            var cursor = UTF8OffsetCursor()
+            func byteOffset(_ scalar: Int) -> Int { ascii ? scalar : cursor.offset(of: scalar, in: scalars) }
             var tokens: [Token] = []
             // Words of news prose average about six scalars with their space, and punctuation
             // makes tokens too: a third of the scalars seldom needs a second allocation.
