@@ -28,11 +28,11 @@ struct ArticleInput: Sendable {
             throw .error(.fileTooLarge, file: path, "file is \(info.st_size) bytes; the limit for one article is \(SourceText.maximumBytes) bytes",
                 hint: "split the file into one article per file")
         }
-        stamp = Self.stamp(of: info)
+        stamp = Self.stamp(of: info, known: cached?.stamp)
         // Same size, inode and modification time as when an earlier build read it: the bytes are
         // those it digested, and the file need not be read again.
         if let cached, !stamp.isEmpty, cached.stamp == stamp,
-           ContentDigest.of([cached.content.hex, settings]) == cached.key {
+           ContentDigest.key(content: cached.content, settings: settings) == cached.key {
             self.cached = cached
             self.source = nil
             content = cached.content
@@ -45,7 +45,7 @@ struct ArticleInput: Sendable {
                 "cannot read the article", hint: "check that the file exists and is readable")
         }
         content = ContentDigest.of(bytes)
-        key = ContentDigest.of([content.hex, settings])
+        key = ContentDigest.key(content: content, settings: settings)
         if let cached, cached.key == key {
             self.cached = cached
             self.source = nil
@@ -63,11 +63,43 @@ struct ArticleInput: Sendable {
     /// Size, inode and modification time, trusted only for a file last modified over two
     /// seconds before it was read: file systems stamp times coarsely (ext4: a few ms), so a
     /// file rewritten within the same tick as the read would otherwise look unchanged.
-    static func stamp(of info: stat) -> String {
+    /// - Parameter known: the stamp an earlier build recorded, handed back when it is the same
+    ///   (most inputs of a rebuild), so that no new string is made.
+    static func stamp(of info: stat, known: String? = nil) -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         guard info.st_mtim.tv_sec < now.tv_sec - 2 else { return "" }
-        return "\(info.st_size):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        // "size:inode:seconds.nanoseconds", written digit by digit: every input of every rebuild
+        // is stamped, and interpolating four integers cost about 3,900 instructions a file.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * 21) { buffer in
+            var length = 0
+            func field(_ value: some BinaryInteger, after separator: UInt8?) {
+                if let separator { buffer[length] = separator; length += 1 }
+                if value < 0 { buffer[length] = UInt8(ascii: "-"); length += 1 }
+                length += writeDecimal(UInt64(value.magnitude), into: UnsafeMutableBufferPointer(rebasing: buffer[length...]))
+            }
+            field(info.st_size, after: nil)
+            field(info.st_ino, after: UInt8(ascii: ":"))
+            field(info.st_mtim.tv_sec, after: UInt8(ascii: ":"))
+            field(info.st_mtim.tv_nsec, after: UInt8(ascii: "."))
+            let stamp = UnsafeBufferPointer(rebasing: buffer[..<length])
+            if var known, known.withUTF8({ $0.count == length && memcmp($0.baseAddress!, stamp.baseAddress!, length) == 0 }) { return known }
+            return String(decoding: stamp, as: UTF8.self)
+        }
+    }
+
+    /// Writes `value` in decimal, as `String(value)` does; returns the number of bytes (1 to 20).
+    static func writeDecimal(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var remaining = value
+        var digits = 1
+        var scale: UInt64 = 1
+        while remaining / scale >= 10 { scale *= 10; digits += 1 }
+        for index in 0..<digits {
+            buffer[index] = UInt8(ascii: "0") + UInt8(remaining / scale)
+            remaining %= scale
+            scale /= 10
+        }
+        return digits
     }
 
     /// Every input, in the order given, read on `jobs` threads.
@@ -115,8 +147,8 @@ struct ArticlePipeline: @unchecked Sendable {
     let site: OutputSite?
 
     /// Digest of what each file of a report depends on besides the article, by file name.
-    func outputDigests() -> [String: Digest] {
-        var digests: [String: Digest] = [:]
+    func outputDigests() -> TemplateDigests {
+        var digests = TemplateDigests()
         let shared = [TemplateSet.layoutTemplate, TemplateSet.stringsFile] + templates.partialNames
         for page in ReportPages.Page.allCases {
             digests[page.outputName] = ContentDigest.of(([page.template] + shared).map { templates.sources[$0]?.text ?? "" })
@@ -131,7 +163,7 @@ struct ArticlePipeline: @unchecked Sendable {
     /// `digests` is `outputDigests()`, made once per build; `progress` places these inputs in the
     /// whole build: how many articles came before them, and how many there are in all.
     /// Returns false when the build must stop: a write failed, or an article failed in strict mode.
-    func process(_ inputs: [ArticleInput], digests: [String: Digest], jobs: Int, strict: Bool, progress: (done: Int, total: Int),
+    func process(_ inputs: [ArticleInput], digests: TemplateDigests, jobs: Int, strict: Bool, progress: (done: Int, total: Int),
                  events: @escaping @Sendable (BuildEvent) -> Void, into outcomes: inout [ArticleOutcome]) -> Bool {
         let results = OutcomeStore(count: inputs.count)
         ParallelLoop.forEach(count: inputs.count, jobs: jobs) { index in
@@ -146,7 +178,7 @@ struct ArticlePipeline: @unchecked Sendable {
         return !((strict && results.failed) || results.writeFailed)
     }
 
-    private func process(_ input: ArticleInput, digests: [String: Digest]) -> ArticleOutcome {
+    private func process(_ input: ArticleInput, digests: TemplateDigests) -> ArticleOutcome {
         var outcome = ArticleOutcome(path: input.path)
         let slug = input.slug
         do throws(Diagnostic) {
@@ -165,18 +197,19 @@ struct ArticlePipeline: @unchecked Sendable {
                     }
                 }
                 var outputs = cached.outputs
-                let folder = site.folder(slug)
+                var files: [OutputSite.FolderFile] = []
+                files.reserveCapacity(outputs.count)
                 for index in outputs.indices {
                     let name = outputs[index].name
-                    if let bytes = rendered[name] {
-                        let digest = ContentDigest.of(bytes)
-                        try site.place(name, in: folder, bytes, digest: digest)
-                        outputs[index].digest = digest
+                    // (Usually nothing was rendered: no name is hashed then.)
+                    let bytes = rendered.isEmpty ? nil : rendered[name]
+                    if let bytes {
+                        outputs[index].digest = ContentDigest.of(bytes)
                         outputs[index].templates = digests[name] ?? Digest(0)
-                    } else {
-                        try site.place(name, in: folder, nil, digest: outputs[index].digest)
                     }
+                    files.append(.init(name: name, bytes: bytes, digest: outputs[index].digest))
                 }
+                try site.place(files, in: site.folder(slug))
                 outcome.record = input.record(reusing: cached, outputs: outputs)
                 outcome.reused = stale.isEmpty
                 return outcome
@@ -198,13 +231,14 @@ struct ArticlePipeline: @unchecked Sendable {
             // Write (into the unpublished generation).
             var outputs: [SiteManifest.Output] = []
             outputs.reserveCapacity(files.count)
-            let folder = site?.folder(slug)
+            var placed: [OutputSite.FolderFile] = []
             for (name, bytes) in files {
                 // A dry run keeps no manifest: nothing would ever compare the digest.
                 let digest = site == nil ? Digest(0) : ContentDigest.of(bytes)
-                if let site, let folder { try site.place(name, in: folder, bytes, digest: digest) }
+                if site != nil { placed.append(.init(name: name, bytes: bytes, digest: digest)) }
                 outputs.append(.init(name: name, digest: digest, templates: digests[name] ?? Digest(0)))
             }
+            if let site { try site.place(placed, in: site.folder(slug)) }
             outcome.record = input.record(outputs: SiteManifest.sortedByName(outputs), summary: ReportSummary(report))
         } catch {
             outcome.diagnostics.append(error)

@@ -19,6 +19,24 @@ enum ParallelLoop {
     }
 }
 
+extension ParallelLoop {
+    /// Runs two independent pieces of work at once (on the calling thread and one other) and
+    /// returns both results.
+    static func both<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+        let results = Pair<First, Second>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            // Each slot is written by one iteration only, and read once both have returned.
+            if index == 0 { results.first = first() } else { results.second = second() }
+        }
+        return (results.first!, results.second!)
+    }
+}
+
+private final class Pair<First, Second>: @unchecked Sendable {
+    var first: First?
+    var second: Second?
+}
+
 /// Hands out each index once. A lock, not an atomic: it is taken once per article (well under a
 /// microsecond, against milliseconds of work), and it needs no newer OS on macOS.
 private final class IndexDispenser: @unchecked Sendable {

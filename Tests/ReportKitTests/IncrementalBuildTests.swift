@@ -109,6 +109,28 @@ struct IncrementalBuildTests {
         #expect(try read(folder + "/site/story-1/index.html").contains("Globux"))
     }
 
+    @Test("an input's stamp is its size, inode and time in decimal, as manifests of earlier builds recorded them")
+    func stampFormat() {
+        var info = stat()
+        info.st_size = 5_308_444
+        info.st_ino = 18_446_744_073_709_551_615
+        info.st_mtim = timespec(tv_sec: 1_600_000_427, tv_nsec: 5)
+        #expect(ArticleInput.stamp(of: info) == "5308444:18446744073709551615:1600000427.5")
+        info.st_size = 0; info.st_ino = 1; info.st_mtim = timespec(tv_sec: 0, tv_nsec: 999_999_999)
+        #expect(ArticleInput.stamp(of: info) == "0:1:0.999999999")
+        // Too recent to trust: no stamp, so the file is always read.
+        info.st_mtim = timespec(tv_sec: time(nil), tv_nsec: 0)
+        #expect(ArticleInput.stamp(of: info) == "")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let value = generator.next() >> UInt64.random(in: 0...63)
+            let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<ArticleInput.writeDecimal(value, into: buffer)]), as: UTF8.self)
+            }
+            #expect(text == String(value))
+        }
+    }
+
     @Test("changing a template re-renders only the pages that use it")
     func templateChange() throws {
         let folder = try temporaryFolder()

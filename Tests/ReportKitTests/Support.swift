@@ -49,7 +49,7 @@ func snapshot(_ folder: String) throws -> [String: Data] {
     while let relative = enumerator?.nextObject() as? String {
         let full = (folder as NSString).appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
         if !isDirectory.boolValue && !relative.hasPrefix(".reportgen") { result[relative] = FileManager.default.contents(atPath: full) }
     }
     return result

@@ -185,7 +185,7 @@ struct Digest: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func writeHex(_ value: UInt64, into buffer: UnsafeMutablePointer<UInt8>) {
+    fileprivate static func writeHex(_ value: UInt64, into buffer: UnsafeMutablePointer<UInt8>) {
         for index in 0..<15 {
             let digit = UInt8((value >> UInt64(4 * (14 - index))) & 15)
             buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
@@ -223,6 +223,18 @@ enum ContentDigest {
     static func of(_ parts: [String]) -> Digest {
         var hasher = FNV1a()
         for part in parts { hasher.combine(part) }
+        return Digest(hasher.value)
+    }
+
+    /// An article's cache key: `of([content.hex, settings])`, without making the hex string (a
+    /// rebuild checks the key of every unchanged article).
+    static func key(content: Digest, settings: String) -> Digest {
+        var hasher = FNV1a()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15) { buffer in
+            Digest.writeHex(content.value, into: buffer.baseAddress!)
+            hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
+        }
+        hasher.combine(settings)
         return Digest(hasher.value)
     }
 }

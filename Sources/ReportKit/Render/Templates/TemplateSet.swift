@@ -260,7 +260,12 @@ struct FNV1a {
     mutating func combine(_ text: String, prefix: UInt8? = nil) {
         if let prefix { value = (value ^ UInt64(prefix)) &* 0x100000001b3 }
         var text = text
-        text.withUTF8 { ContentDigest.absorb(UnsafeRawBufferPointer($0), into: &value) }
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same for text already in UTF-8.
+    mutating func combine(bytes: UnsafeRawBufferPointer) {
+        ContentDigest.absorb(bytes, into: &value)
         value = (value ^ 0xff) &* 0x100000001b3
     }
 
