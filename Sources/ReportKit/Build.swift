@@ -50,6 +50,7 @@ public struct BuildOptions: Sendable {
 }
 
 public struct BuildResult: Sendable {
+    /// The reports built, in input order (the index lists them newest first).
     public var reports: [ReportSummary]
     /// Files in the new site; how many were written, hard-linked from the published site, or kept.
     public var files: Int
@@ -87,25 +88,23 @@ public struct SiteBuild {
         // 1. Discover the articles, the theme and the options that shape every page.
         let files = try InputDiscovery.articleFiles(in: options.inputs)
         let baseURL = try validatedBaseURL()
+        let prepare: @Sendable () -> Result<(TemplateSet, Understanding), Diagnostic> = { [options] in
+            Result { () throws(Diagnostic) in
+                (try TemplateSet(overrideDirectory: options.templates), try Understanding(extraGazetteer: options.entitiesFile))
+            }
+        }
         // The theme and the lexicons are made while the output's manifests are read: on a large
         // site each takes about a tenth of a one-article rebuild, and neither needs the other.
         let site = options.dryRun ? nil : OutputSite(path: options.output, operations: options.fileOperations)
-        let (prepared, opened) = ParallelLoop.both(
-            { [options] () -> Result<(TemplateSet, Understanding), Diagnostic> in
-                Result { () throws(Diagnostic) in
-                    (try TemplateSet(overrideDirectory: options.templates), try Understanding(extraGazetteer: options.entitiesFile))
-                }
-            },
-            { [options] () -> Result<Void, Diagnostic> in
-                Result { () throws(Diagnostic) in try site?.claim(useCache: options.useCache) }
-            })
+        let prepared: Result<(TemplateSet, Understanding), Diagnostic>
+        do { prepared = try site?.claim(useCache: options.useCache, alongside: prepare) ?? prepare() } catch { throw DiagnosticList([error]) }
         let templates: TemplateSet
         let understanding: Understanding
-        do {
+        do throws(Diagnostic) {
             (templates, understanding) = try prepared.get()
+            try site?.prepareTarget(useCache: options.useCache)
         } catch {
-            // A theme or lexicon error is the one to report, whatever the output said.
-            if case .success = opened { site?.abandon() }
+            site?.abandon()
             throw DiagnosticList([error])
         }
         let settings = ContentDigest.of([
@@ -114,10 +113,6 @@ public struct SiteBuild {
 
         // 2. Key each article (its bytes and the settings) and find its slug before it is written:
         //    the second article claiming a slug is an error, and writes nothing.
-        do {
-            try opened.get()
-            try site?.prepareTarget(useCache: options.useCache)
-        } catch { throw DiagnosticList([error]) }
         var diagnostics: [Diagnostic] = []
         var slugOwners: [String: String] = [:]
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -189,7 +184,6 @@ public struct SiteBuild {
         }
 
         // 6. The site-wide pages, from the summaries only.
-        summaries = SitePages.ordered(summaries)
         do throws(Diagnostic) {
             if baseURL == nil {
                 let warning = Diagnostic.warning(.missingBaseURL, file: nil,
@@ -199,6 +193,9 @@ public struct SiteBuild {
                 events(.diagnostic(warning))
             }
             let sitePaths = ["index.html", "404.html", "assets/style.css"] + (baseURL == nil ? [] : ["sitemap.xml", "feed.xml"])
+            // Keyed in input order: ordering ten thousand summaries cost more than the rest of a
+            // one-article rebuild's site-wide work, and is done only when the pages are made.
+            // (Another input order gives another key: the pages are made again, the same.)
             let siteKey = siteKey(summaries, templates: templates, baseURL: baseURL)
             let known = site?.active.flatMap { active in
                 active.siteKey == siteKey ? sitePaths.compactMap { path in active.siteFiles[path].map { (path, $0) } } : nil
@@ -210,7 +207,7 @@ public struct SiteBuild {
                     try site.place(siteFile: path, nil, digest: digest)
                 }
             } else {
-                for (path, bytes) in try siteFiles(summaries, templates: templates, baseURL: baseURL) {
+                for (path, bytes) in try siteFiles(SitePages.ordered(summaries), templates: templates, baseURL: baseURL) {
                     let digest = ContentDigest.of(bytes)
                     manifest.addSiteFile(path, digest: digest)
                     try site?.place(siteFile: path, bytes, digest: digest)

@@ -20,21 +20,18 @@ enum ParallelLoop {
 }
 
 extension ParallelLoop {
-    /// Runs two independent pieces of work at once (on the calling thread and one other) and
-    /// returns both results.
-    static func both<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
-        let results = Pair<First, Second>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            // Each slot is written by one iteration only, and read once both have returned.
-            if index == 0 { results.first = first() } else { results.second = second() }
-        }
-        return (results.first!, results.second!)
+    /// Runs independent pieces of work at once, each thread taking the next piece when it
+    /// finishes one (list the longest first). One call, not nested ones: libdispatch runs an
+    /// apply nested in another on one thread.
+    static func run(_ pieces: [@Sendable () -> Void]) {
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { pieces[$0]() }
     }
 }
 
-private final class Pair<First, Second>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
+/// A value set by one thread and read by another once both are done (`ParallelLoop.run`
+/// waits for every piece).
+final class Handoff<Value>: @unchecked Sendable {
+    var value: Value?
 }
 
 /// Hands out each index once. A lock, not an atomic: it is taken once per article (well under a

@@ -9,15 +9,20 @@ struct SitePages {
 
     /// Reports newest first (by publication date, undated last), then by title.
     static func ordered(_ reports: [ReportSummary]) -> [ReportSummary] {
-        reports.sorted { lhs, rhs in
-            switch (lhs.published, rhs.published) {
-            case let (l?, r?) where l != r: return l > r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                // Compared one field at a time: a tuple of the two per comparison retained both.
-                return lhs.headline != rhs.headline ? lhs.headline < rhs.headline : lhs.slug < rhs.slug
-            }
+        // Positions are sorted, not the summaries: moving a summary copies (and counts a
+        // reference to) each of its strings, and a sort moves each many times.
+        reports.withUnsafeBufferPointer { reports in
+            reports.indices.sorted { left, right in
+                let lhs = reports[left], rhs = reports[right]
+                switch (lhs.published, rhs.published) {
+                case let (l?, r?) where l != r: return l > r
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default:
+                    // Compared one field at a time: a tuple of the two per comparison retained both.
+                    return lhs.headline != rhs.headline ? lhs.headline < rhs.headline : lhs.slug < rhs.slug
+                }
+            }.map { reports[$0] }
         }
     }
 

@@ -56,36 +56,43 @@ public final class OutputSite: @unchecked Sendable {
     /// Checks ownership, takes the lock, picks the generation to update and readies it.
     /// - Parameter useCache: false to rebuild every file (the unpublished generation is emptied).
     public func begin(useCache: Bool) throws(Diagnostic) {
-        try claim(useCache: useCache)
+        try claim(useCache: useCache, alongside: {})
         try prepareTarget(useCache: useCache)
     }
 
-    /// Checks ownership, takes the lock, and reads what the two generations hold. Neither
-    /// generation's files change yet (an older layout is moved into the first generation, and
-    /// links left by killed builds are removed), so a build can do this while it prepares the
-    /// rest, and still stop without harm (`abandon`).
-    func claim(useCache: Bool) throws(Diagnostic) {
+    /// Checks ownership, takes the lock, and reads what the two generations hold, running `work`
+    /// meanwhile (the build makes its theme then). Neither generation's files change yet (an
+    /// older layout is moved into the first generation, and links left by killed builds are
+    /// removed), so the build can still stop without harm (`abandon`).
+    func claim<Result>(useCache: Bool, alongside work: @escaping @Sendable () -> Result) throws(Diagnostic) -> Result {
         try checkOwnership()
         try acquireLock()
         do {
             try migrateFolderLayout()
             removeStaleLinks()
-            let current = (try? fileManager.destinationOfSymbolicLink(atPath: path)).map { ($0 as NSString).lastPathComponent }
-            activeGeneration = current
-            let letter = current == ".\(name).gen-a" ? "b" : "a"
-            targetGeneration = generationPath(letter)
-            guard useCache else { return }
-            // The two manifests are read at once: on a large site each takes a tenth of a rebuild.
-            let activePath = current.map { (parent as NSString).appendingPathComponent($0) }
-            let targetPath = targetGeneration
-            // Of the generation being rebuilt only the file digests are asked.
-            (active, target) = ParallelLoop.both({ activePath.flatMap { Self.readManifest($0) } },
-                                                 { Self.readManifest(targetPath, filesOnly: true) })
         } catch {
             releaseLock()
             throw .error(.writeFailed, file: path, "cannot prepare the output: \(error)",
                 hint: "check that the folder containing \(path) is writable")
         }
+        let current = (try? fileManager.destinationOfSymbolicLink(atPath: path)).map { ($0 as NSString).lastPathComponent }
+        activeGeneration = current
+        let letter = current == ".\(name).gen-a" ? "b" : "a"
+        targetGeneration = generationPath(letter)
+        guard useCache else { return work() }
+        // The two manifests are read at once, and beside the work: on a large site each takes a
+        // tenth of a rebuild. (Of the generation being rebuilt only the file digests are asked.)
+        let activePath = current.map { (parent as NSString).appendingPathComponent($0) }
+        let targetPath = targetGeneration
+        let result = Handoff<Result>(), active = Handoff<SiteManifest>(), target = Handoff<SiteManifest>()
+        ParallelLoop.run([
+            { active.value = activePath.flatMap { Self.readManifest($0) } },
+            { result.value = work() },
+            { target.value = Self.readManifest(targetPath, filesOnly: true) },
+        ])
+        self.active = active.value
+        self.target = target.value
+        return result.value!
     }
 
     /// Readies the generation being rebuilt: emptied without the cache, its manifest removed

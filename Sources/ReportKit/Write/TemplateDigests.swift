@@ -13,8 +13,12 @@ struct TemplateDigests: Sendable {
     subscript(name: String) -> Digest? {
         get {
             let length = name.utf8.count
-            for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.digest }
-            return nil
+            // Through the buffer: iterating the array retained it, and with every thread doing so
+            // for every file of every cached article, its shared reference count made them wait.
+            return entries.withUnsafeBufferPointer { entries in
+                for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.digest }
+                return nil
+            }
         }
         set {
             let index = entries.firstIndex { $0.name == name }
