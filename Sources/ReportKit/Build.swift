@@ -115,6 +115,7 @@ public struct SiteBuild {
         //    the second article claiming a slug is an error, and writes nothing.
         var diagnostics: [Diagnostic] = []
         var slugOwners: [String: String] = [:]
+        slugOwners.reserveCapacity(files.count)
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let pipeline = ArticlePipeline(templates: templates, understanding: understanding, baseURL: baseURL,
                                        published: options.published, site: site)
@@ -154,7 +155,10 @@ public struct SiteBuild {
             if !mayContinue { break }
         }
         var manifest = SiteManifest()
+        // Sized once: growing the tables of ten thousand records rehashed every path at each doubling.
+        manifest.reserveCapacity(reports: outcomes.count, records: true)
         var summaries: [ReportSummary] = []
+        summaries.reserveCapacity(outcomes.count)
         var unchanged = 0
         defer {
             if !options.freesMemoryAfterBuild {
