@@ -71,12 +71,12 @@ struct ArticleInput: Sendable {
         guard info.st_mtim.tv_sec < now.tv_sec - 2 else { return "" }
         // "size:inode:seconds.nanoseconds", written digit by digit: every input of every rebuild
         // is stamped, and interpolating four integers cost about 3,900 instructions a file.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * 21) { buffer in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (DecimalDigits.maximumCount + 1)) { buffer in
             var length = 0
             func field(_ value: some BinaryInteger, after separator: UInt8?) {
                 if let separator { buffer[length] = separator; length += 1 }
                 if value < 0 { buffer[length] = UInt8(ascii: "-"); length += 1 }
-                length += writeDecimal(UInt64(value.magnitude), into: UnsafeMutableBufferPointer(rebasing: buffer[length...]))
+                length += DecimalDigits.write(UInt64(value.magnitude), into: UnsafeMutableBufferPointer(rebasing: buffer[length...]))
             }
             field(info.st_size, after: nil)
             field(info.st_ino, after: UInt8(ascii: ":"))
@@ -86,20 +86,6 @@ struct ArticleInput: Sendable {
             if var known, known.withUTF8({ $0.count == length && memcmp($0.baseAddress!, stamp.baseAddress!, length) == 0 }) { return known }
             return String(decoding: stamp, as: UTF8.self)
         }
-    }
-
-    /// Writes `value` in decimal, as `String(value)` does; returns the number of bytes (1 to 20).
-    static func writeDecimal(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var remaining = value
-        var digits = 1
-        var scale: UInt64 = 1
-        while remaining / scale >= 10 { scale *= 10; digits += 1 }
-        for index in 0..<digits {
-            buffer[index] = UInt8(ascii: "0") + UInt8(remaining / scale)
-            remaining %= scale
-            scale /= 10
-        }
-        return digits
     }
 
     /// Every input, in the order given, read on `jobs` threads.
@@ -274,20 +260,6 @@ final class OutcomeStore: @unchecked Sendable {
         doneCount += 1
         if outcome.record == nil { failed = true }
         if outcome.diagnostics.contains(where: { $0.code == .writeFailed }) { writeFailed = true }
-        lock.unlock()
-    }
-}
-
-/// One slot per index, filled by worker threads.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Value?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
         lock.unlock()
     }
 }

@@ -28,10 +28,18 @@ extension ParallelLoop {
     }
 }
 
-/// A value set by one thread and read by another once both are done (`ParallelLoop.run`
-/// waits for every piece).
-final class Handoff<Value>: @unchecked Sendable {
-    var value: Value?
+/// One slot per index, filled by worker threads.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
 }
 
 /// Hands out each index once. A lock, not an atomic: it is taken once per article (well under a

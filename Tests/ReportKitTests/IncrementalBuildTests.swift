@@ -125,7 +125,7 @@ struct IncrementalBuildTests {
         for _ in 0..<2_000 {
             let value = generator.next() >> UInt64.random(in: 0...63)
             let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<ArticleInput.writeDecimal(value, into: buffer)]), as: UTF8.self)
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<DecimalDigits.write(value, into: buffer)]), as: UTF8.self)
             }
             #expect(text == String(value))
         }

@@ -264,19 +264,10 @@ final class JSONWriterState {
     }
 
     func integer<T: BinaryInteger>(_ value: T) {
-        guard let small = Int(exactly: value), small >= 0 else { out.append(contentsOf: String(value).utf8); return }
+        guard let small = UInt64(exactly: value) else { out.append(contentsOf: String(value).utf8); return }
         if small < 10 { out.append(UInt8(48 + small)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = small
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(48 + rest % 10)
-                rest /= 10
-                count += 1
-            }
-            out.append(contentsOf: buffer[(20 - count)...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalDigits.maximumCount) { buffer in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<DecimalDigits.write(small, into: buffer)]))
         }
     }
 }

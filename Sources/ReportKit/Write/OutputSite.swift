@@ -84,15 +84,15 @@ public final class OutputSite: @unchecked Sendable {
         // tenth of a rebuild. (Of the generation being rebuilt only the file digests are asked.)
         let activePath = current.map { (parent as NSString).appendingPathComponent($0) }
         let targetPath = targetGeneration
-        let result = Handoff<Result>(), active = Handoff<SiteManifest>(), target = Handoff<SiteManifest>()
+        let manifests = ResultSlots<SiteManifest?>(count: 2), result = ResultSlots<Result>(count: 1)
         ParallelLoop.run([
-            { active.value = activePath.flatMap { Self.readManifest($0) } },
-            { result.value = work() },
-            { target.value = Self.readManifest(targetPath, filesOnly: true) },
+            { manifests.set(0, activePath.flatMap { Self.readManifest($0) }) },
+            { result.set(0, work()) },
+            { manifests.set(1, Self.readManifest(targetPath, filesOnly: true)) },
         ])
-        self.active = active.value
-        self.target = target.value
-        return result.value!
+        active = manifests.values[0] ?? nil
+        target = manifests.values[1] ?? nil
+        return result.values[0]!
     }
 
     /// Readies the generation being rebuilt: emptied without the cache, its manifest removed
