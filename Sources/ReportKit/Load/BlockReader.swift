@@ -119,10 +119,14 @@ struct BlockReader {
     /// `trimmedBlock` for one line: most lines hold no control or invisible character, and are
     /// then cut out whole instead of copied a scalar at a time.
     private func trimmedBlock(_ scalars: [Unicode.Scalar], range: Range<Int>, kind: Block.Kind, blanks: Int) -> Block? {
-        var clean = true
-        for index in range {
-            let value = scalars[index].value
-            if value < 32 || (value >= 127 && value < 160) || Self.isInvisibleFormatting(scalars[index]) { clean = false; break }
+        // Through the buffer, printable ASCII first: every scalar of every article passes here.
+        let clean = scalars.withUnsafeBufferPointer { buffer in
+            for index in range {
+                let value = buffer[index].value
+                if value >= 32 && value < 127 { continue }
+                if value < 160 || Self.isInvisibleFormatting(buffer[index]) { return false }
+            }
+            return true
         }
         guard clean else { return trimmedBlock(scalars, offsets: Array(range), kind: kind, blanks: blanks) }
         guard let first = range.first(where: { !scalars[$0].isSpace }) else { return nil }
