@@ -83,6 +83,13 @@ struct BuildTests {
         try writeFile(folder, "in/one.txt", "")
         #expect(throws: DiagnosticList.self) { try build([article], into: output) }
         #expect(try snapshot(output) == before)
+        // So does a theme error, found while the output's manifests are being read.
+        try writeFile(folder, "in/one.txt", "Titre\nUne phrase complète.\n")
+        try writeFile(folder, "theme/overview.md", "# {{headline}\n")
+        #expect(throws: DiagnosticList.self) {
+            try SiteBuild(options: BuildOptions(inputs: [article], output: output, templates: folder + "/theme")).run()
+        }
+        #expect(try snapshot(output) == before)
         // No lock or temporary link is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("lock") || $0.contains("link") }.isEmpty)
     }
