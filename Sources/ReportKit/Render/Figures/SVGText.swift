@@ -69,16 +69,8 @@ struct SVGWriter {
             while index < utf8.count {
                 let byte = utf8[index]
                 if byte < 128 {
-                    let entity: StaticString?
-                    switch byte {
-                    case 0..<32, 127: entity = ""
-                    case UInt8(ascii: "&"): entity = "&amp;"
-                    case UInt8(ascii: "<"): entity = "&lt;"
-                    case UInt8(ascii: ">"): entity = "&gt;"
-                    case UInt8(ascii: "\""): entity = "&quot;"
-                    case UInt8(ascii: "'"): entity = "&#39;"
-                    default: entity = nil
-                    }
+                    // Control characters are dropped; markup characters become HTML's entities.
+                    let entity: StaticString? = byte < 32 || byte == 127 ? "" : HTMLEscaping.entity(for: byte)
                     if let entity {
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                         raw(entity)
