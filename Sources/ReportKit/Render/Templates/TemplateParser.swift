@@ -2,6 +2,14 @@
 struct CompiledTemplate: Sendable {
     let nodes: [TemplateNode]
     let escaping: Escaping
+    /// The same, as the renderer runs it.
+    let program: TemplateProgram
+
+    init(nodes: [TemplateNode], escaping: Escaping) {
+        self.nodes = nodes
+        self.escaping = escaping
+        program = TemplateProgram(nodes)
+    }
 }
 
 /// A dotted variable name, split once at parse time. No parts means `.` (the current item).

@@ -13,16 +13,39 @@ struct TemplateRenderer {
 
     mutating func render(_ template: CompiledTemplate, model: TemplateValue) {
         stack = [model]
-        render(template.nodes, escaping: template.escaping)
+        run(template.program, escaping: template.escaping)
     }
 
-    private mutating func render(_ nodes: [TemplateNode], escaping: Escaping) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
+    private mutating func run(_ program: TemplateProgram, escaping: Escaping) {
+        program.instructions.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBufferPointer { text in
+                program.nameHashes.withUnsafeBufferPointer { hashes in
+                    program.nameParts.withUnsafeBufferPointer { parts in
+                        let tables = Tables(text: text, names: program.names, hashes: hashes, parts: parts)
+                        run(instructions, 0..<instructions.count, tables, program, escaping: escaping)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A program's tables, read in place while it runs.
+    private struct Tables {
+        let text: UnsafeBufferPointer<UInt8>
+        let names: [TemplateProgram.NameRange]
+        let hashes: UnsafeBufferPointer<UInt64>
+        let parts: UnsafeBufferPointer<String>
+    }
+
+    private mutating func run(_ instructions: UnsafeBufferPointer<TemplateProgram.Instruction>, _ range: Range<Int>,
+                              _ tables: Tables, _ program: TemplateProgram, escaping: Escaping) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch instructions[index] {
+            case .text(let start, let end):
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: tables.text[start..<end]))
             case .variable(let name, let escaped):
-                guard let value = lookup(name) else { continue }
+                guard let value = lookup(tables.names[name], tables) else { break }
                 switch value {
                 case .text(let text):
                     if escaped { escaping.append(text, to: &output) } else { output.appendUTF8(text) }
@@ -32,61 +55,66 @@ struct TemplateRenderer {
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object, .null: break
                 }
-            case .section(let name, let inverted, let children):
-                let value = lookup(name) ?? .null
+            case .section(let name, let inverted, let end):
+                let value = lookup(tables.names[name], tables) ?? .null
+                let body = index + 1..<end
+                index = end
                 if inverted {
-                    if !value.isTruthy { render(children, escaping: escaping) }
+                    if !value.isTruthy { run(instructions, body, tables, program, escaping: escaping) }
                     continue
                 }
                 switch value {
-                case .flag(true): render(children, escaping: escaping)
+                case .flag(true): run(instructions, body, tables, program, escaping: escaping)
                 case .flag(false), .null: break
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(children, escaping: escaping)
+                        run(instructions, body, tables, program, escaping: escaping)
                         stack.removeLast()
                     }
                 case .text, .bytes, .number, .object:
                     stack.append(value)
-                    render(children, escaping: escaping)
+                    run(instructions, body, tables, program, escaping: escaping)
                     stack.removeLast()
                 }
-            case .partial(let partialName, let indentation, _):
+                continue
+            case .partial(let partialIndex):
                 // Unknown partials and cycles are refused when the templates are loaded.
-                guard let partial = templates[partialName] else { continue }
+                let (partialName, indentation) = program.partials[partialIndex]
+                guard let partial = templates[partialName] else { break }
                 if indentation.isEmpty {
-                    render(partial.nodes, escaping: partial.escaping)
+                    run(partial.program, escaping: partial.escaping)
                 } else {
                     let start = output.count
-                    render(partial.nodes, escaping: partial.escaping)
+                    run(partial.program, escaping: partial.escaping)
                     indent(from: start, with: indentation)
                 }
             }
+            index += 1
         }
     }
 
     /// Mustache lookup: the first part is searched from the innermost context outwards, the
     /// rest inside what it found.
-    private mutating func lookup(_ name: TemplateName) -> TemplateValue? {
-        guard let first = name.parts.first else { return stack.last }
-        let firstHash = name.hashes[0]
+    private mutating func lookup(_ name: TemplateProgram.NameRange, _ tables: Tables) -> TemplateValue? {
+        guard name.count > 0 else { return stack.last }
+        let firstHash = tables.hashes[name.start]
         var found: TemplateValue?
         var depth = stack.count - 1
         while depth >= 0 {
-            if case .object(let values) = stack[depth], let value = values.value(for: first, hash: firstHash) {
+            if case .object(let values) = stack[depth], let value = values.value(for: tables.parts[name.start], hash: firstHash) {
                 found = value
                 break
             }
             depth -= 1
         }
         guard var value = found else {
-            missed.insert(first)
+            missed.insert(tables.parts[name.start])
             return nil
         }
-        for index in name.parts.indices.dropFirst() {
-            guard let next = value.member(name.parts[index], hash: name.hashes[index]) else {
-                missed.insert(name.parts[index])
+        for part in name.start + 1..<name.start + name.count {
+            guard let next = value.member(tables.parts[part], hash: tables.hashes[part]) else {
+                missed.insert(tables.parts[part])
                 return nil
             }
             value = next

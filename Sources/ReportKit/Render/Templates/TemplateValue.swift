@@ -104,8 +104,13 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     public var keys: [String] { entries.map(\.key) }
 
     func value(for key: String, hash: UInt64) -> TemplateValue? {
-        for entry in entries where entry.hash == hash && entry.key == key { return entry.value }
-        return nil
+        // Digests compared in place: a loop over the entries copied each one it passed.
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].hash == hash && entries[index].key == key {
+                return entries[index].value
+            }
+            return nil
+        }
     }
 
     /// The last value set for a key wins, as in a dictionary.

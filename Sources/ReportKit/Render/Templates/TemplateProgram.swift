@@ -1,0 +1,61 @@
+/// A compiled template flattened into instructions that point into tables by position. The
+/// renderer reads plain values: walking the node tree copied every node it visited, and each copy
+/// retained and released the node and its payload (about a fifth of all reference counting in a
+/// build, on a tree that the worker threads share).
+struct TemplateProgram: Sendable {
+    enum Instruction: Sendable {
+        /// Bytes `start..<end` of `text`.
+        case text(start: Int, end: Int)
+        /// Name `name` of the name tables.
+        case variable(name: Int, escaped: Bool)
+        /// The section's body is the instructions after it, up to `end`.
+        case section(name: Int, inverted: Bool, end: Int)
+        /// Entry `index` of `partials`.
+        case partial(index: Int)
+    }
+
+    /// A name's parts are `nameParts[range]`, and their digests `nameHashes[range]`.
+    struct NameRange: Sendable {
+        var start: Int
+        var count: Int
+    }
+
+    private(set) var instructions: [Instruction] = []
+    private(set) var text: [UInt8] = []
+    private(set) var names: [NameRange] = []
+    private(set) var nameParts: [String] = []
+    private(set) var nameHashes: [UInt64] = []
+    private(set) var partials: [(name: String, indentation: [UInt8])] = []
+
+    init(_ nodes: [TemplateNode]) {
+        append(nodes)
+    }
+
+    private mutating func append(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                instructions.append(.text(start: text.count, end: text.count + bytes.count))
+                text.append(contentsOf: bytes)
+            case .variable(let name, let escaped):
+                instructions.append(.variable(name: add(name), escaped: escaped))
+            case .section(let name, let inverted, let children):
+                let position = instructions.count
+                let nameIndex = add(name)
+                instructions.append(.section(name: nameIndex, inverted: inverted, end: position))
+                append(children)
+                instructions[position] = .section(name: nameIndex, inverted: inverted, end: instructions.count)
+            case .partial(let name, let indentation, _):
+                instructions.append(.partial(index: partials.count))
+                partials.append((name, indentation))
+            }
+        }
+    }
+
+    private mutating func add(_ name: TemplateName) -> Int {
+        names.append(NameRange(start: nameParts.count, count: name.parts.count))
+        nameParts.append(contentsOf: name.parts)
+        nameHashes.append(contentsOf: name.hashes)
+        return names.count - 1
+    }
+}
