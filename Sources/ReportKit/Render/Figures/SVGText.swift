@@ -45,20 +45,27 @@ public struct Box: Sendable, Equatable {
 }
 
 /// Builds SVG markup as UTF-8 bytes: the figures were strings made by interpolation, a new
-/// string per attribute, which cost more than drawing them.
-struct SVGWriter {
-    private(set) var bytes: [UInt8] = []
+/// string per attribute, which cost more than drawing them. The bytes go into a `ByteBuffer`
+/// (a figure is a thousand small pieces), which the writer frees when it ends: it cannot be
+/// copied, so that only one owner ever frees it.
+struct SVGWriter: ~Copyable {
+    private var buffer: ByteBuffer
 
-    init(capacity: Int = 8192) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 8192) { buffer = ByteBuffer(capacity: capacity) }
+
+    deinit { buffer.free() }
+
+    var bytes: [UInt8] { buffer.bytes }
 
     /// Markup reportgen wrote (never article text).
-    mutating func raw(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    mutating func raw(_ markup: StaticString) { buffer.append(markup) }
 
     /// Markup made of known-safe values (identifiers, colours, years). Named apart from
     /// `raw(_:)`: a literal would pick the `String` overload, and each became a string first.
-    mutating func rawString(_ markup: String) { bytes.appendUTF8(markup) }
+    mutating func rawString(_ markup: String) {
+        var markup = markup
+        markup.withUTF8 { buffer.append(contentsOf: $0) }
+    }
 
     /// Text or an attribute value: character data only (see `SVGText`). Walks the UTF-8 and
     /// copies runs that need nothing at once (a scalar at a time cost most of drawing a label).
@@ -72,7 +79,7 @@ struct SVGWriter {
                     // Control characters are dropped; markup characters become HTML's entities.
                     let entity: StaticString? = byte < 32 || byte == 127 ? "" : HTMLEscaping.entity(for: byte)
                     if let entity {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                         raw(entity)
                         runStart = index + 1
                     }
@@ -81,12 +88,12 @@ struct SVGWriter {
                 }
                 let (value, length) = UTF8Scalar.decode(utf8, at: index)
                 if value < 160 || BlockReader.isInvisibleFormatting(Unicode.Scalar(value)!) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                     runStart = index + length
                 }
                 index += length
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
     }
 
@@ -96,19 +103,19 @@ struct SVGWriter {
         let scaled = (value * 10).rounded()
         guard abs(scaled) < 1e15 else { rawString(String(scaled / 10)); return }
         let tenths = Int(scaled)
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        if tenths < 0 { buffer.append(UInt8(ascii: "-")) }
         let magnitude = abs(tenths)
         integer(magnitude / 10)
         if magnitude % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
     }
 
     mutating func integer(_ value: Int) {
-        guard value >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+        guard value >= 10 else { buffer.append(UInt8(ascii: "0") + UInt8(value)); return }
         integer(value / 10)
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// ` name="value"` with a number value.

@@ -1,0 +1,69 @@
+/// Output written in many small pieces (a JSON document's keys and indents, a figure's tags and
+/// numbers): an append is a capacity check and a copy. `[UInt8]`'s generic
+/// `append(contentsOf:)` cost about a hundred instructions for every key, indent and short value,
+/// which was most of the cost of writing report.json. The memory is the owner's to free, once
+/// (`JSONWriterState` and `SVGWriter` do it when they end).
+struct ByteBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    /// Called once, by the writer that owns the buffer.
+    func free() { storage.deallocate() }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    /// Room for `maximum` bytes, written by `body`, which returns how many it wrote: a key, its
+    /// separator and indent are one capacity check and a few stores, not four copies.
+    @inline(__always) mutating func write(upTo maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > capacity { reserve(maximum) }
+        count += body(storage + count)
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity { reserve(bytes.count) }
+        (storage + count).initialize(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Markup and punctuation reportgen writes itself.
+    @inline(__always) mutating func append(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    mutating func append(contentsOf bytes: Slice<UnsafeMutableRawBufferPointer>) {
+        append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self))
+    }
+
+    mutating func append(contentsOf text: String.UTF8View) {
+        var text = String(text)
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}
