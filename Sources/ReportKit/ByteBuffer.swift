@@ -67,3 +67,30 @@ struct ByteBuffer {
         text.withUTF8 { append(contentsOf: $0) }
     }
 }
+
+extension ByteBuffer {
+    subscript(position: Int) -> UInt8 { storage[position] }
+
+    /// Drops the bytes from `position` on.
+    mutating func removeSubrange(from position: Int) { count = Swift.min(count, position) }
+
+    mutating func insert(_ byte: UInt8, at position: Int) {
+        if count == capacity { reserve(1) }
+        (storage + position + 1).moveInitialize(from: storage + position, count: count - position)
+        storage[position] = byte
+        count += 1
+    }
+}
+
+/// Where escaped text is appended: a `ByteBuffer` while a page is rendered, a `[UInt8]`
+/// elsewhere. The escapers are generic over it, so each is specialised for both.
+protocol ByteSink {
+    var count: Int { get }
+    subscript(position: Int) -> UInt8 { get }
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+    mutating func insert(_ byte: UInt8, at position: Int)
+}
+
+extension ByteBuffer: ByteSink {}
+extension Array: ByteSink where Element == UInt8 {}

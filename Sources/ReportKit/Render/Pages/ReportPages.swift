@@ -182,19 +182,21 @@ struct ReportPages {
     /// The article text as Markdown, every value escaped: the same as the `sections` loop of
     /// the default theme, without a template call per sentence.
     private func articleMarkdown(badges: SentenceKeyed<String>, facts: SentenceKeyed<[FactLink]>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(report.wordCount * 10)
-        func raw(_ text: String) { out.appendUTF8(text) }
+        // Thousands of small pieces: a `ByteBuffer`, freed once its bytes are copied out.
+        var out = ByteBuffer(capacity: report.wordCount * 10)
+        defer { out.free() }
+        func raw(_ literal: StaticString) { out.append(literal) }
+        func rawText(_ text: String) { out.append(contentsOf: text.utf8) }
         func escaped(_ text: String) { MarkdownEscaping.append(text, to: &out) }
         for section in report.sections {
             if let heading = section.heading {
-                raw("### ["); escaped(heading); raw("](anchor:\(section.id))\n\n")
+                raw("### ["); escaped(heading); raw("](anchor:"); rawText(section.id); raw(")\n\n")
             } else {
-                raw("["); escaped(strings["lead"] ?? ""); raw("](anchor:\(section.id))\n\n")
+                raw("["); escaped(strings["lead"] ?? ""); raw("](anchor:"); rawText(section.id); raw(")\n\n")
             }
             for paragraph in section.paragraphs {
                 for sentence in paragraph.sentences {
-                    raw("["); escaped(sentence.text); raw("](anchor:"); raw(sentence.id); raw(")")
+                    raw("["); escaped(sentence.text); raw("](anchor:"); rawText(sentence.id); raw(")")
                     if let badge = badges[sentence.id] { raw(" *("); escaped(badge); raw(")*") }
                     for fact in facts[sentence.id] ?? [] {
                         raw(" ["); escaped(fact.label); raw("]("); escaped(fact.href); raw(")")
@@ -204,7 +206,7 @@ struct ReportPages {
                 raw("\n\n")
             }
         }
-        return out
+        return out.bytes
     }
 
     /// The article text as HTML, made here rather than by libcmark: it is most of the page,
@@ -212,12 +214,13 @@ struct ReportPages {
     /// result is what libcmark makes of `articleMarkdown` (same bytes, tested): text folded and
     /// escaped by `HTMLTextEscaping`, every sentence and heading anchored.
     private func articleHTML(badges: SentenceKeyed<String>, facts: SentenceKeyed<[FactLink]>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(report.wordCount * 12)
-        func raw(_ text: String) { out.appendUTF8(text) }
+        // Thousands of small pieces: a `ByteBuffer`, freed once its bytes are copied out.
+        var out = ByteBuffer(capacity: report.wordCount * 12)
+        defer { out.free() }
+        func raw(_ literal: StaticString) { out.append(literal) }
         func text(_ text: String) { HTMLTextEscaping.append(text, to: &out) }
         func anchor(_ id: String, _ content: String) {
-            raw("<span class=\"anchor\" id=\""); raw(id); raw("\">"); text(content); raw("</span>")
+            raw("<span class=\"anchor\" id=\""); out.append(contentsOf: id.utf8); raw("\">"); text(content); raw("</span>")
         }
         for section in report.sections {
             if let heading = section.heading {
@@ -238,7 +241,7 @@ struct ReportPages {
                 raw("</p>\n")
             }
         }
-        return out
+        return out.bytes
     }
 
     /// A link from a sentence to a fact it supports.

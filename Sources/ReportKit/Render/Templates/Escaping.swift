@@ -3,7 +3,7 @@
 enum Escaping: Sendable {
     case markdown, html
 
-    func append(_ text: String, to out: inout [UInt8]) {
+    func append(_ text: String, to out: inout some ByteSink) {
         switch self {
         case .markdown: MarkdownEscaping.append(text, to: &out)
         case .html: HTMLEscaping.append(text, to: &out)
@@ -19,7 +19,7 @@ enum InsertedText {
     /// `plain` has 128 entries: true for the printable ASCII bytes the escaper copies as they
     /// are. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8], plain: [Bool], ascii: (UInt8, inout [UInt8]) -> Void) {
+    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: [Bool], ascii: (UInt8, inout Sink) -> Void) {
         var text = text
         text.withUTF8 { append(utf8: $0, to: &out, plain: plain, ascii: ascii) }
     }
@@ -37,8 +37,8 @@ enum InsertedText {
     /// beyond ASCII that are neither whitespace nor invisible) are appended at once: French text
     /// has an accent every few words, and each one ended a run.
     @inline(__always)
-    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], plain: [Bool],
-                       ascii: (UInt8, inout [UInt8]) -> Void) {
+    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: [Bool],
+                       ascii: (UInt8, inout Sink) -> Void) {
         var previousSpace = false
         var index = 0
         let end = bytes.count
@@ -138,7 +138,7 @@ public enum MarkdownEscaping {
 
     private static let plain = InsertedText.plainTable(escaping: alwaysEscaped)
 
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout some ByteSink) {
         let escaped = Self.escaped
         let start = out.count
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
@@ -150,7 +150,7 @@ public enum MarkdownEscaping {
 
     /// The first character of the text (after the one space leading whitespace folds to), when
     /// it is punctuation not escaped yet, and a `.` after leading digits ("2024. ", "1. ").
-    private static func escapeBlockStart(in out: inout [UInt8], from start: Int) {
+    private static func escapeBlockStart(in out: inout some ByteSink, from start: Int) {
         var first = start
         if first < out.count && out[first] == 32 { first += 1 }
         guard first < out.count else { return }
@@ -177,15 +177,17 @@ public enum MarkdownEscaping {
 enum HTMLTextEscaping {
     private static let plain = InsertedText.plainTable(escaping: "&<>\"")
 
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout some ByteSink) {
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
+            let entity: StaticString
             switch byte {
-            case 38: out.append(contentsOf: "&amp;".utf8)
-            case 60: out.append(contentsOf: "&lt;".utf8)
-            case 62: out.append(contentsOf: "&gt;".utf8)
-            case 34: out.append(contentsOf: "&quot;".utf8)
-            default: out.append(byte)
+            case 38: entity = "&amp;"
+            case 60: entity = "&lt;"
+            case 62: entity = "&gt;"
+            case 34: entity = "&quot;"
+            default: out.append(byte); return
             }
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
         }
     }
 }
@@ -204,7 +206,7 @@ enum HTMLEscaping {
         }
     }
 
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout some ByteSink) {
         var text = text
         text.withUTF8 { bytes in
             // Runs of bytes that need no entity are copied at once.

@@ -1,15 +1,22 @@
 /// Renders a compiled template against a page model into UTF-8, recording every name it could
 /// not find so that `TemplateSet` can tell a typo from an absent optional.
-struct TemplateRenderer {
+/// The output goes into a `ByteBuffer` (a page is thousands of small pieces), which the renderer
+/// frees when it ends: it cannot be copied, so that only one owner ever frees it.
+struct TemplateRenderer: ~Copyable {
     let templates: [String: CompiledTemplate]
-    private(set) var output: [UInt8] = []
+    private var buffer: ByteBuffer
     private(set) var missed: Set<String> = []
     private var stack: [TemplateValue] = []
 
     init(templates: [String: CompiledTemplate], capacity: Int = 4096) {
         self.templates = templates
-        output.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
+
+    deinit { buffer.free() }
+
+    /// What has been rendered so far.
+    var output: [UInt8] { buffer.bytes }
 
     mutating func render(_ template: CompiledTemplate, model: TemplateValue) {
         stack = [model]
@@ -43,16 +50,21 @@ struct TemplateRenderer {
         while index < range.upperBound {
             switch instructions[index] {
             case .text(let start, let end):
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: tables.text[start..<end]))
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: tables.text[start..<end]))
             case .variable(let name, let escaped):
                 guard let value = lookup(tables.names[name], tables) else { break }
                 switch value {
                 case .text(let text):
-                    if escaped { escaping.append(text, to: &output) } else { output.appendUTF8(text) }
+                    if escaped {
+                        escaping.append(text, to: &buffer)
+                    } else {
+                        var text = text
+                        text.withUTF8 { buffer.append(contentsOf: $0) }
+                    }
                 case .bytes(let bytes):
-                    if escaped { escaping.append(String(decoding: bytes, as: UTF8.self), to: &output) } else { output.append(contentsOf: bytes) }
-                case .number(let number): output.append(contentsOf: String(number).utf8)
-                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                    if escaped { escaping.append(String(decoding: bytes, as: UTF8.self), to: &buffer) } else { buffer.append(contentsOf: bytes) }
+                case .number(let number): buffer.append(contentsOf: String(number).utf8)
+                case .flag(let flag): buffer.append(flag ? "true" : "false")
                 case .list, .object, .null: break
                 }
             case .section(let name, let inverted, let end):
@@ -85,7 +97,7 @@ struct TemplateRenderer {
                 if indentation.isEmpty {
                     run(partial.program, escaping: partial.escaping)
                 } else {
-                    let start = output.count
+                    let start = buffer.count
                     run(partial.program, escaping: partial.escaping)
                     indent(from: start, with: indentation)
                 }
@@ -123,13 +135,14 @@ struct TemplateRenderer {
     }
 
     private mutating func indent(from start: Int, with indentation: [UInt8]) {
-        guard start < output.count else { return }
+        guard start < buffer.count else { return }
         var indented: [UInt8] = indentation
-        indented.reserveCapacity(output.count - start + indentation.count * 8)
-        for index in start..<output.count {
-            indented.append(output[index])
-            if output[index] == 10, index + 1 < output.count { indented.append(contentsOf: indentation) }
+        indented.reserveCapacity(buffer.count - start + indentation.count * 8)
+        for index in start..<buffer.count {
+            indented.append(buffer[index])
+            if buffer[index] == 10, index + 1 < buffer.count { indented.append(contentsOf: indentation) }
         }
-        output.replaceSubrange(start..<output.count, with: indented)
+        buffer.removeSubrange(from: start)
+        buffer.append(contentsOf: indented)
     }
 }
