@@ -254,15 +254,19 @@ struct ReportPages {
     private func factsBySentence() -> SentenceKeyed<[FactLink]> {
         var facts = SentenceKeyed<[FactLink]>(sentenceCount: report.sentenceCount)
         func add(_ sentence: String, _ label: String, _ href: String) {
-            let link = FactLink(label: strings[label] ?? label, href: href)
+            let link = FactLink(label: label, href: href)
             facts.update(sentence, initial: []) { $0.append(link) }
         }
-        for event in report.events { add(event.sentence, event.date == nil ? "fact_event" : "fact_date", "timeline.html#\(event.id)") }
-        for (index, relation) in report.relations.enumerated() { add(relation.sentence, "fact_relation", "stakeholders.html#rel-\(index + 1)") }
-        for (index, amount) in report.amounts.enumerated() { add(amount.sentence, "fact_amount", "#amount-\(index + 1)") }
-        for (index, quote) in report.quotes.enumerated() { add(quote.sentence, "fact_quote", "#quote-\(index + 1)") }
+        // Each label looked up once, not once per fact (each look-up hashes the key).
+        func label(_ key: String) -> String { strings[key] ?? key }
+        let (event, date, relation, amount, quote, role) = (label("fact_event"), label("fact_date"), label("fact_relation"),
+                                                            label("fact_amount"), label("fact_quote"), label("fact_role"))
+        for item in report.events { add(item.sentence, item.date == nil ? event : date, "timeline.html#" + item.id) }
+        for (index, item) in report.relations.enumerated() { add(item.sentence, relation, "stakeholders.html#rel-\(index + 1)") }
+        for (index, item) in report.amounts.enumerated() { add(item.sentence, amount, "#amount-\(index + 1)") }
+        for (index, item) in report.quotes.enumerated() { add(item.sentence, quote, "#quote-\(index + 1)") }
         for entity in report.entities where entity.roleSentence != nil {
-            add(entity.roleSentence!, "fact_role", "stakeholders.html#\(entity.id)")
+            add(entity.roleSentence!, role, "stakeholders.html#" + entity.id)
         }
         return facts
     }
