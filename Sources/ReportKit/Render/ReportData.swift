@@ -61,15 +61,21 @@ enum ReportData {
 
     /// timeline.json in TimelineJS's JSON format: dated events only (undated ones have no place on a time axis).
     static func timeline(_ report: Report, describe: (DateMention) -> String) -> [UInt8] {
+        // ISO values ("2024", "2024-03", "2024-03-05", two of them joined by "/") are ASCII, cut on
+        // their bytes: a split on characters looked for grapheme breaks at every one of them.
+        func fields(_ text: Substring, _ separator: Character) -> [Substring] {
+            guard text.utf8.allSatisfy({ $0 < 128 }) else { return text.split(separator: separator) }
+            return text.utf8.split(separator: separator.asciiValue!).map { Substring($0) }
+        }
         func day(_ iso: Substring) -> TimelineJS.Day {
-            let fields = iso.split(separator: "-").map(String.init)
-            return TimelineJS.Day(year: fields[0], month: fields.count > 1 ? String(Int(fields[1]) ?? 1) : nil,
+            let fields = fields(iso, "-")
+            return TimelineJS.Day(year: String(fields[0]), month: fields.count > 1 ? String(Int(fields[1]) ?? 1) : nil,
                                   day: fields.count > 2 ? String(Int(fields[2]) ?? 1) : nil)
         }
         var events: [TimelineJS.Entry] = []
         for event in report.events {
             guard let index = event.date, let value = report.dates[index].value else { continue }
-            let parts = value.split(separator: "/")
+            let parts = fields(Substring(value), "/")
             events.append(TimelineJS.Entry(
                 start_date: day(parts[0]), end_date: parts.count > 1 ? day(parts[1]) : nil,
                 text: .init(headline: describe(report.dates[index]), text: event.summary), unique_id: event.id,
