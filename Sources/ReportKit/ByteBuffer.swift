@@ -1,8 +1,9 @@
 /// Output written in many small pieces (a JSON document's keys and indents, a figure's tags and
 /// numbers): an append is a capacity check and a copy. `[UInt8]`'s generic
 /// `append(contentsOf:)` cost about a hundred instructions for every key, indent and short value,
-/// which was most of the cost of writing report.json. The memory is the owner's to free, once
-/// (`JSONWriterState` and `SVGWriter` do it when they end).
+/// which was most of the cost of writing report.json. The memory is the owner's to free, once:
+/// `JSONWriterState`, `SVGWriter` and `TemplateRenderer` free theirs when they end (the last two
+/// cannot be copied), and the article page's writers with `defer`.
 struct ByteBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
     private(set) var count = 0

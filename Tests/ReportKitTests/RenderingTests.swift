@@ -237,6 +237,17 @@ struct RenderingTests {
         #expect(!escaped.contains("<a "))
     }
 
+    @Test("anchor conversion fits the densest page: nothing but one-letter anchors around nothing")
+    func densestAnchors() {
+        // Each `<a href="anchor:x"></a>` (23 bytes) becomes a span 12 bytes longer: the most the
+        // conversion can grow a page, written into a buffer sized before it starts.
+        let count = 5_000
+        let html = Array(String(repeating: #"<a href="anchor:x"></a>"#, count: count).utf8)
+        let converted = html.withUnsafeBufferPointer { MarkdownToHTML.convertingAnchors($0) }
+        #expect(converted == Array(String(repeating: #"<span class="anchor" id="x"></span>"#, count: count).utf8))
+        #expect([UInt8]().withUnsafeBufferPointer { MarkdownToHTML.convertingAnchors($0) }.isEmpty)
+    }
+
     @Test("the built-in templates match the templates/ folder")
     func embeddedTemplatesAreCurrent() throws {
         let folder = repositoryRoot.appendingPathComponent("templates").path
