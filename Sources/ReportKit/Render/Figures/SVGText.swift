@@ -62,10 +62,7 @@ struct SVGWriter: ~Copyable {
 
     /// Markup made of known-safe values (identifiers, colours, years). Named apart from
     /// `raw(_:)`: a literal would pick the `String` overload, and each became a string first.
-    mutating func rawString(_ markup: String) {
-        var markup = markup
-        markup.withUTF8 { buffer.append(contentsOf: $0) }
-    }
+    mutating func rawString(_ markup: String) { buffer.append(contentsOf: markup.utf8) }
 
     /// Text or an attribute value: character data only (see `SVGText`). Walks the UTF-8 and
     /// copies runs that need nothing at once (a scalar at a time cost most of drawing a label).

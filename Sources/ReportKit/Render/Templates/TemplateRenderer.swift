@@ -55,12 +55,7 @@ struct TemplateRenderer: ~Copyable {
                 guard let value = lookup(tables.names[name], tables) else { break }
                 switch value {
                 case .text(let text):
-                    if escaped {
-                        escaping.append(text, to: &buffer)
-                    } else {
-                        var text = text
-                        text.withUTF8 { buffer.append(contentsOf: $0) }
-                    }
+                    if escaped { escaping.append(text, to: &buffer) } else { buffer.append(contentsOf: text.utf8) }
                 case .bytes(let bytes):
                     if escaped { escaping.append(String(decoding: bytes, as: UTF8.self), to: &buffer) } else { buffer.append(contentsOf: bytes) }
                 case .number(let number): buffer.append(contentsOf: String(number).utf8)
