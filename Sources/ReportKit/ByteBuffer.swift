@@ -50,11 +50,6 @@ struct ByteBuffer {
         count += bytes.count
     }
 
-    /// Markup and punctuation reportgen writes itself.
-    @inline(__always) mutating func append(_ literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
     mutating func append(contentsOf bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
@@ -91,6 +86,13 @@ protocol ByteSink {
     mutating func append(_ byte: UInt8)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
     mutating func insert(_ byte: UInt8, at position: Int)
+}
+
+extension ByteSink {
+    /// Markup, entities and punctuation reportgen writes itself.
+    @inline(__always) mutating func append(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
 }
 
 extension ByteBuffer: ByteSink {}

@@ -178,16 +178,9 @@ enum HTMLTextEscaping {
     private static let plain = InsertedText.plainTable(escaping: "&<>\"")
 
     static func append(_ text: String, to out: inout some ByteSink) {
+        // Only `&`, `<`, `>` and `"` come here (the apostrophe is plain): libcmark's entities for them.
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
-            let entity: StaticString
-            switch byte {
-            case 38: entity = "&amp;"
-            case 60: entity = "&lt;"
-            case 62: entity = "&gt;"
-            case 34: entity = "&quot;"
-            default: out.append(byte); return
-            }
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            if let entity = HTMLEscaping.entity(for: byte) { out.append(entity) } else { out.append(byte) }
         }
     }
 }
@@ -214,7 +207,7 @@ enum HTMLEscaping {
             for (index, byte) in bytes.enumerated() {
                 guard let entity = entity(for: byte) else { continue }
                 if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                out.append(entity)
                 runStart = index + 1
             }
             if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
