@@ -57,11 +57,6 @@ struct ByteBuffer {
     mutating func append(contentsOf bytes: Slice<UnsafeMutableRawBufferPointer>) {
         append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self))
     }
-
-    mutating func append(contentsOf text: String.UTF8View) {
-        var text = String(text)
-        text.withUTF8 { append(contentsOf: $0) }
-    }
 }
 
 extension ByteBuffer {
@@ -92,6 +87,14 @@ extension ByteSink {
     /// Markup, entities and punctuation reportgen writes itself.
     @inline(__always) mutating func append(_ literal: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// A string's UTF-8 copied at once from its storage: `[UInt8]`'s generic
+    /// `append(contentsOf:)` went through the collection protocol on every call (about 170
+    /// instructions for a short tag), and pages and figures append tens of thousands of pieces.
+    mutating func append(contentsOf text: String.UTF8View) {
+        var text = String(text)
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }
 

@@ -88,7 +88,7 @@ extension String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + replacement.utf8.count)
         for byte in utf8 {
-            if byte == UInt8(ascii: ".") { bytes.appendUTF8(replacement) } else { bytes.append(byte) }
+            if byte == UInt8(ascii: ".") { bytes.append(contentsOf: replacement.utf8) } else { bytes.append(byte) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
