@@ -37,7 +37,7 @@ struct EntityRecognizer {
         var analyses = sentences.indices.map { index in
             let sentence = sentences[index]
             let scalars = haveScalars ? given[index] : sentence.text.scalarArray
-            return SentenceAnalysis(sentence: sentence, scalars: scalars, tokens: Tokenizer.tokens(sentence.text, scalars: scalars), mentions: [])
+            return SentenceAnalysis(sentence: sentence, scalars: scalars, tokens: Tokenizer.tokens(sentence.text), mentions: [])
         }
         // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
         var capitalizedInside: Set<String> = []

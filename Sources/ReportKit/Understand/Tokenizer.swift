@@ -41,88 +41,110 @@ enum Tokenizer {
     static let attributiveSuffixes: WordSet = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
     static let elisions: WordSet = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
-    static func tokens(_ text: String) -> [Token] { tokens(text, scalars: text.scalarArray) }
-
-    /// `scalars` must be `text`'s: callers that already hold them save a copy.
-    static func tokens(_ text: String, scalars: [Unicode.Scalar]) -> [Token] {
+    static func tokens(_ text: String) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(utf8: $0, scalars: scalars) }
+        return text.withUTF8 { tokens(utf8: $0) }
     }
 
-    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, scalars array: [Unicode.Scalar]) -> [Token] {
-        // The scalars are read through a buffer: a slice of the array per token retained and
-        // released its storage, and the words of an article are many.
-        array.withUnsafeBufferPointer { scalars in
-            // Token texts are cut from the bytes, not rebuilt scalar by scalar. An ASCII sentence's
-            // byte offsets are its scalar indices; otherwise a cursor follows the tokens, which come
-            // in order (a table of every scalar's offset cost an allocation per sentence).
-            let count = scalars.count
-            let ascii = bytes.count == count
-            var cursor = UTF8OffsetCursor()
-            func byteOffset(_ scalar: Int) -> Int { ascii ? scalar : cursor.offset(of: scalar, in: scalars) }
-            var tokens: [Token] = []
-            // Words of news prose average about six scalars with their space, and punctuation
-            // makes tokens too: a third of the scalars seldom needs a second allocation.
-            tokens.reserveCapacity(count / 3 + 4)
-            var index = 0
-            let words = WordStrings.current
-            func make(_ start: Int, _ end: Int, punctuation: Bool) -> Token {
-                let bytesStart = byteOffset(start), bytesEnd = byteOffset(end)
-                return makeToken(UnsafeBufferPointer(rebasing: bytes[bytesStart..<bytesEnd]),
-                                 scalars: UnsafeBufferPointer(rebasing: scalars[start..<end]),
-                                 start: start, end: end, punctuation: punctuation, words: words)
+    /// One pass over the UTF-8, counting scalars as it goes for the tokens' offsets: reading
+    /// scalars from an array and converting each token's scalar offsets back to bytes cost
+    /// about twice as much for French text, where most sentences have a letter beyond ASCII.
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let count = bytes.count
+        var tokens: [Token] = []
+        // Words of news prose average about six bytes with their space, and punctuation
+        // makes tokens too: a third of the bytes seldom needs a second allocation.
+        tokens.reserveCapacity(count / 3 + 4)
+        let words = WordStrings.current
+        func make(_ start: Int, _ end: Int, scalars: Range<Int>, punctuation: Bool) -> Token {
+            makeToken(UnsafeBufferPointer(rebasing: bytes[start..<end]), start: scalars.lowerBound, end: scalars.upperBound,
+                      punctuation: punctuation, words: words)
+        }
+        func isWordScalar(at position: Int) -> Bool {
+            guard position < count else { return false }
+            let scalar = decode(bytes, at: position).scalar
+            return scalar.isLetter || scalar.isDigit
+        }
+        var position = 0, scalarIndex = 0
+        while position < count {
+            let (scalar, width) = decode(bytes, at: position)
+            if scalar.isSpace { position += width; scalarIndex += 1; continue }
+            if scalar == "$" || scalar == "€" || scalar == "£" {
+                tokens.append(make(position, position + width, scalars: scalarIndex..<(scalarIndex + 1), punctuation: false))
+                position += width; scalarIndex += 1
+                continue
             }
-            func isWordScalar(_ position: Int) -> Bool {
-                position < count && (scalars[position].isLetter || scalars[position].isDigit)
-            }
-            while index < count {
-                let scalar = scalars[index]
-                if scalar.isSpace { index += 1; continue }
-                if scalar == "$" || scalar == "€" || scalar == "£" {
-                    tokens.append(make(index, index + 1, punctuation: false))
-                    index += 1
-                    continue
-                }
-                if isWordScalar(index) {
-                    var end = index + 1
-                    scan: while end < count {
-                        let next = scalars[end]
-                        if next.isLetter || next.isDigit { end += 1; continue }
-                        guard isWordScalar(end + 1) else { break }
-                        switch next {
-                        case "-", "_":
-                            // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
-                            if next == "-", isAttributiveSuffix(scalars, from: end + 1) { break scan }
-                            end += 2
-                        case ".", ",":
-                            // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
-                            let digits = scalars[end - 1].isDigit && scalars[end + 1].isDigit
-                            let acronym = next == "." && scalars[end - 1].isUppercaseLetter && scalars[end + 1].isUppercaseLetter
-                            guard digits || acronym else { break scan }
-                            end += 2
-                        case "'", "\u{2019}":
-                            if isElision(scalars, index..<end) { end += 1; break scan }
-                            let possessive = (scalars[end + 1] == "s" || scalars[end + 1] == "S") && !isWordScalar(end + 2)
-                            if possessive { break scan }
-                            end += 2   // "aujourd'hui", "O'Brien"
-                        default:
+            if scalar.isLetter || scalar.isDigit {
+                var end = position + width, endScalar = scalarIndex + 1
+                var last = scalar
+                scan: while end < count {
+                    let (next, nextWidth) = decode(bytes, at: end)
+                    if next.isLetter || next.isDigit { end += nextWidth; endScalar += 1; last = next; continue }
+                    let afterStart = end + nextWidth
+                    guard afterStart < count else { break }
+                    let (after, afterWidth) = decode(bytes, at: afterStart)
+                    guard after.isLetter || after.isDigit else { break }
+                    switch next {
+                    case "-", "_":
+                        // "San Francisco-based", "Spark Capital-led": the suffix is not part of the name.
+                        if next == "-", isAttributiveSuffix(bytes, from: afterStart) { break scan }
+                    case ".", ",":
+                        // Decimals ("1,5", "3.5") and dotted acronyms ("U.S") stay whole.
+                        let digits = last.isDigit && after.isDigit
+                        let acronym = next == "." && last.isUppercaseLetter && after.isUppercaseLetter
+                        guard digits || acronym else { break scan }
+                    case "'", "\u{2019}":
+                        if isElision(UnsafeBufferPointer(rebasing: bytes[position..<end]), scalarCount: endScalar - scalarIndex) {
+                            end += nextWidth; endScalar += 1
                             break scan
                         }
+                        let possessive = (after == "s" || after == "S") && !isWordScalar(at: afterStart + afterWidth)
+                        if possessive { break scan }
+                        // "aujourd'hui", "O'Brien"
+                    default:
+                        break scan
                     }
-                    tokens.append(make(index, end, punctuation: false))
-                    index = end
-                    continue
+                    end = afterStart + afterWidth; endScalar += 2; last = after
                 }
-                if scalar.isApostrophe, index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S", !isWordScalar(index + 2) {
-                    tokens.append(make(index, index + 2, punctuation: true))
-                    index += 2
-                    continue
-                }
-                tokens.append(make(index, index + 1, punctuation: true))
-                index += 1
+                tokens.append(make(position, end, scalars: scalarIndex..<endScalar, punctuation: false))
+                position = end; scalarIndex = endScalar
+                continue
             }
-            return tokens
+            if scalar.isApostrophe, position + width < count, bytes[position + width] == UInt8(ascii: "s") || bytes[position + width] == UInt8(ascii: "S"),
+               !isWordScalar(at: position + width + 1) {
+                tokens.append(make(position, position + width + 1, scalars: scalarIndex..<(scalarIndex + 2), punctuation: true))
+                position += width + 1; scalarIndex += 2
+                continue
+            }
+            tokens.append(make(position, position + width, scalars: scalarIndex..<(scalarIndex + 1), punctuation: true))
+            position += width; scalarIndex += 1
         }
+        return tokens
+    }
+
+    /// The scalar at `position`, a scalar boundary of valid UTF-8 (a `String`'s), and its width in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = UInt32(bytes[position])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(truncatingIfNeeded: lead)), 1) }
+        let second = UInt32(bytes[position + 1] & 0x3F)
+        var value: UInt32, width: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | second
+            width = 2
+        } else {
+            let third = UInt32(bytes[position + 2] & 0x3F)
+            if lead < 0xF0 {
+                value = (lead & 0x0F) << 12 | second << 6 | third
+                width = 3
+            } else {
+                let fourth = UInt32(bytes[position + 3] & 0x3F)
+                value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+                width = 4
+            }
+        }
+        // Valid UTF-8 (a `String`'s) decodes to a valid scalar.
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     // The fixed words the tokenizer compares at apostrophes and hyphens, packed: no `String` is
@@ -130,29 +152,33 @@ enum Tokenizer {
     private static let packedElisions = elisions.words.compactMap(PackedASCII.init)
     private static let packedAttributiveSuffixes = attributiveSuffixes.words.compactMap(PackedASCII.init)
 
-    /// Whether the scalars before an apostrophe are an elision ("d", "qu", "Jusqu"), as
+    /// Whether the word before an apostrophe is an elision ("d", "qu", "Jusqu"), as
     /// `elisions.contains(foldForMatching(...))` says; only letters beyond ASCII (a "Ç'") go that way.
-    private static func isElision(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
-        if let packed = PackedASCII(scalars[range], lowercaseLettersOnly: true) { return packedElisions.contains(packed) }
-        guard range.count <= 8, scalars[range].contains(where: { $0.value >= 128 }) else { return false }
-        return elisions.contains(foldForMatching(String(scalars: scalars[range])))
+    private static func isElision(_ word: UnsafeBufferPointer<UInt8>, scalarCount: Int) -> Bool {
+        if let packed = PackedASCII(word.lazy.map { Unicode.Scalar($0) }, lowercaseLettersOnly: true) { return packedElisions.contains(packed) }
+        guard scalarCount <= 8, word.contains(where: { $0 >= 128 }) else { return false }
+        return elisions.contains(foldForMatching(String(decoding: word, as: UTF8.self)))
     }
 
     /// Whether the letters from `start` on are an attributive suffix ("based", "Led"), as
     /// `attributiveSuffixes.contains(lowercased())` says.
-    private static func isAttributiveSuffix(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Bool {
+    private static func isAttributiveSuffix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var end = start
-        while end < scalars.count && scalars[end].isLetter { end += 1 }
-        if let packed = PackedASCII(scalars[start..<end], lowercaseLettersOnly: true) { return packedAttributiveSuffixes.contains(packed) }
-        guard scalars[start..<end].contains(where: { $0.value >= 128 }) else { return false }
-        return attributiveSuffixes.contains(String(scalars: scalars[start..<end]).lowercased())
+        while end < bytes.count {
+            let (scalar, width) = decode(bytes, at: end)
+            guard scalar.isLetter else { break }
+            end += width
+        }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let packed = PackedASCII(word.lazy.map { Unicode.Scalar($0) }, lowercaseLettersOnly: true) { return packedAttributiveSuffixes.contains(packed) }
+        guard word.contains(where: { $0 >= 128 }) else { return false }
+        return attributiveSuffixes.contains(String(decoding: word, as: UTF8.self).lowercased())
     }
 
-    /// One token from its UTF-8 bytes and its scalars. ASCII words (most of them) are checked,
-    /// folded and digested in one pass over their bytes, and a word already in folded form
-    /// shares its text's storage.
-    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                                  start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
+    /// One token from its UTF-8 bytes. ASCII words (most of them) are checked, folded and
+    /// digested in one pass over their bytes, and a word already in folded form shares its
+    /// text's storage; the others are decoded to scalars on the stack.
+    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
         var ascii = true, needsFolding = false
         var hasDigit = false, hasLower = false, innerUpper = false
         var hash = WordHash.seed
@@ -175,6 +201,7 @@ enum Tokenizer {
         }
         let text = words.string(utf8)
         var folded = text
+        var isCapitalized = utf8[0] &- 65 < 26
         if ascii {
             if needsFolding {
                 folded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
@@ -185,18 +212,29 @@ enum Tokenizer {
                 }
             }
         } else {
-            folded = foldedWord(scalars, words: words) ?? foldForMatching(text)
-            hash = WordHash.of(folded)
-            hasDigit = false; hasLower = false; innerUpper = false
-            for (position, scalar) in scalars.enumerated() {
-                if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
-                else if position > 0 && scalar.isUppercaseLetter { innerUpper = true }
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: end - start) { buffer in
+                var position = 0, index = 0
+                while position < utf8.count {
+                    let (scalar, width) = decode(utf8, at: position)
+                    buffer.initializeElement(at: index, to: scalar)
+                    position += width; index += 1
+                }
+                let scalars = UnsafeBufferPointer(buffer)
+                folded = foldedWord(scalars, words: words) ?? foldForMatching(text)
+                hash = WordHash.of(folded)
+                hasDigit = false; hasLower = false; innerUpper = false
+                for (position, scalar) in scalars.enumerated() {
+                    if scalar.isDigit { hasDigit = true } else if scalar.isLowercaseLetter { hasLower = true }
+                    else if position > 0 && scalar.isUppercaseLetter { innerUpper = true }
+                }
+                isCapitalized = scalars[0].isUppercaseLetter
+                buffer.deinitialize()
             }
         }
-        let endsWithDot = scalars[scalars.count - 1] == "."
+        let endsWithDot = utf8[utf8.count - 1] == UInt8(ascii: ".")
         let keyHash = endsWithDot ? WordHash.of(Token.key(of: folded)) : hash
         return Token(text: text, folded: folded, start: start, end: end,
-                     isCapitalized: ascii ? utf8[0] &- 65 < 26 : scalars[0].isUppercaseLetter, hasDigit: hasDigit,
+                     isCapitalized: isCapitalized, hasDigit: hasDigit,
                      hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
                      endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
     }
