@@ -46,9 +46,9 @@ enum Tokenizer {
         return text.withUTF8 { tokens(utf8: $0) }
     }
 
-    /// One pass over the UTF-8, counting scalars as it goes for the tokens' offsets: reading
-    /// scalars from an array and converting each token's scalar offsets back to bytes cost
-    /// about twice as much for French text, where most sentences have a letter beyond ASCII.
+    /// One pass over the UTF-8, counting scalars as it goes for the tokens' offsets, where
+    /// reading an array of scalars meant walking back to each token's byte offsets in French
+    /// text (most sentences have a letter beyond ASCII), and callers without the array made one.
     private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         let count = bytes.count
         var tokens: [Token] = []
