@@ -122,29 +122,11 @@ enum Tokenizer {
         return tokens
     }
 
-    /// The scalar at `position`, a scalar boundary of valid UTF-8 (a `String`'s), and its width in bytes.
+    /// The scalar at `position` of a `String`'s UTF-8, and its width in bytes.
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (scalar: Unicode.Scalar, width: Int) {
-        let lead = UInt32(bytes[position])
-        if lead < 0x80 { return (Unicode.Scalar(UInt8(truncatingIfNeeded: lead)), 1) }
-        let second = UInt32(bytes[position + 1] & 0x3F)
-        var value: UInt32, width: Int
-        if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | second
-            width = 2
-        } else {
-            let third = UInt32(bytes[position + 2] & 0x3F)
-            if lead < 0xF0 {
-                value = (lead & 0x0F) << 12 | second << 6 | third
-                width = 3
-            } else {
-                let fourth = UInt32(bytes[position + 3] & 0x3F)
-                value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
-                width = 4
-            }
-        }
-        // Valid UTF-8 (a `String`'s) decodes to a valid scalar.
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+        let (value, width) = UTF8Scalar.decode(bytes, at: position)
+        return (Unicode.Scalar(value).unsafelyUnwrapped, width)
     }
 
     // The fixed words the tokenizer compares at apostrophes and hyphens, packed: no `String` is
