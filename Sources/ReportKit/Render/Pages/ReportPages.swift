@@ -49,7 +49,7 @@ struct ReportPages {
 
     /// (file name inside the report's folder, HTML) for each page, or for the pages in `only`.
     func render(only: Set<Page>? = nil) throws(Diagnostic) -> [(name: String, html: [UInt8])] {
-        var pages: [(String, [UInt8])] = []
+        var pages: [(name: String, html: [UInt8])] = []
         for page in Page.allCases where only?.contains(page) ?? true {
             let model: TemplateModel
             var figures: [String: [UInt8]] = [:]
@@ -70,7 +70,7 @@ struct ReportPages {
             }
             let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
             let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
-            pages.append((page.outputName, html))
+            pages.append((name: page.outputName, html: html))
         }
         return pages
     }

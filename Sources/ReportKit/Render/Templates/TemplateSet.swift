@@ -127,13 +127,13 @@ public struct TemplateSet: Sendable {
     /// The tags of a template and of the partials it includes (each file once), with their files.
     private static func tagsWithPartials(_ name: String, _ sources: [String: (text: String, path: String)],
                                          _ tags: [String: [TemplateTags.Tag]]) -> [(path: String, tag: TemplateTags.Tag)] {
-        var result: [(String, TemplateTags.Tag)] = []
+        var result: [(path: String, tag: TemplateTags.Tag)] = []
         var visited: Set<String> = []
         func scan(_ file: String) {
             guard !visited.contains(file), let source = sources[file] else { return }
             visited.insert(file)
             for tag in tags[file] ?? [] {
-                if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html") } else { result.append((source.path, tag)) }
+                if tag.kind == .partial { scan(tag.name + ".md"); scan(tag.name + ".html") } else { result.append((path: source.path, tag: tag)) }
             }
         }
         scan(name)
