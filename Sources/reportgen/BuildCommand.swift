@@ -103,17 +103,17 @@ struct BuildCommand: ParsableCommand {
                 Console.error(diagnostic.description)
             case .articleDone(let done, let total):
                 progress.update(done: done, total: total, since: start)
-            case .built(let summary, let pages, let reused):
-                lines.add("built \(summary.slug) (\(pages) pages\(reused ? ", unchanged" : "")) from \(summary.sourcePath)")
+            case .built(let slug, let sourcePath, let pages, let reused):
+                lines.add("built \(slug) (\(pages) pages\(reused ? ", unchanged" : "")) from \(sourcePath)")
             }
         })
         do {
             let result = try build.run()
             progress.clear()
-            lines.flush(total: result.reports.count)
+            lines.flush(total: result.reportCount)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             if !quiet {
-                let count = result.reports.count
+                let count = result.reportCount
                 var summary = "built \(count) report\(count == 1 ? "" : "s") (\(count * 4 + 2) pages, \(result.files) files) "
                 summary += dryRun ? "in \(seconds) s, nothing written (dry run)" : "into \(output)/ in \(seconds) s"
                 if !dryRun {

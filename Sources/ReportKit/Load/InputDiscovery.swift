@@ -27,7 +27,9 @@ public enum InputDiscovery {
                 problems.append(.error(.noArticles, file: input, "the folder holds no article (.txt or .md file)",
                     hint: "put one article per file in it"))
             }
-            files += found.sorted()
+            // A flat folder's paths come out in order already (its entries are sorted, and they
+            // share their folder): checking costs one comparison a file, sorting a dozen.
+            files += found.isSortedAscending ? found : found.sorted()
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return files
@@ -45,10 +47,15 @@ public enum InputDiscovery {
         guard let directory = opendir(folder) else { return }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let type = entry.pointee.d_type
+            // Names are judged on their bytes: a regular file that is no article makes no string.
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                                count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
+                guard bytes.first != UInt8(ascii: "."), type != DT_REG || isArticleName(bytes) else { return nil }
+                return String(decoding: bytes, as: UTF8.self)
             }
-            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+            if let name { entries.append((name, type)) }
         }
         closedir(directory)
         entries.sort { $0.name < $1.name }
@@ -67,15 +74,41 @@ public enum InputDiscovery {
             }
             if isDirectory {
                 collect(path, into: &files, visited: &visited)
-            } else if articleExtensions.contains(fileExtension(name).lowercased()), !name.uppercased().hasPrefix("README") {
+            } else if type == DT_REG || isArticleName(name) {
                 files.append(path)
             }
         }
+    }
+
+    /// An article's file name: one of `articleExtensions` in any case, and not a README.
+    static func isArticleName(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { isArticleName($0) }
+    }
+
+    private static func isArticleName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != 0 else { return false }
+        func hasASCII(_ word: StaticString, at start: Int, count: Int) -> Bool {
+            guard count == word.utf8CodeUnitCount else { return false }
+            for offset in 0..<count where name[start + offset] | 32 != word.utf8Start[offset] | 32 { return false }
+            return true
+        }
+        let extensionCount = name.count - dot - 1
+        guard hasASCII("txt", at: dot + 1, count: extensionCount) || hasASCII("md", at: dot + 1, count: extensionCount)
+            || hasASCII("markdown", at: dot + 1, count: extensionCount) else { return false }
+        return !(name.count >= 6 && hasASCII("readme", at: 0, count: 6))
     }
 
     /// What follows the last dot of a name ("" for none), as `NSString.pathExtension` says.
     static func fileExtension(_ name: String) -> String {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
         return String(name[name.utf8.index(after: dot)...])
+    }
+}
+
+extension [String] {
+    /// Whether each string is at most the next (`<`), in one pass.
+    var isSortedAscending: Bool {
+        indices.dropFirst().allSatisfy { !(self[$0] < self[$0 - 1]) }
     }
 }

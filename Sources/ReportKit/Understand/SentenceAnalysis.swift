@@ -9,14 +9,12 @@ final class SentenceAnalysis: @unchecked Sendable {
     var mentions: [EntityMention] {
         didSet {
             primaryMentions = mentions.filter { !$0.nested }
-            mentionIndexAtToken = []
+            // One array the length of the last covered token, made at once: grown piecewise, it
+            // was reallocated for most mentions.
+            let covered = primaryMentions.reduce(0) { max($0, $1.tokens.upperBound) }
+            mentionIndexAtToken = Array(repeating: -1, count: covered)
             for (index, mention) in primaryMentions.enumerated() {
-                for token in mention.tokens where token >= 0 {
-                    if token >= mentionIndexAtToken.count {
-                        mentionIndexAtToken.append(contentsOf: repeatElement(-1, count: token + 1 - mentionIndexAtToken.count))
-                    }
-                    mentionIndexAtToken[token] = index
-                }
+                for token in mention.tokens where token >= 0 { mentionIndexAtToken[token] = index }
             }
         }
     }

@@ -140,9 +140,10 @@ extension SiteManifest {
                     manifest.addFiles(slug: fields.string(3), outputs)
                     continue
                 }
-                guard let summary = summary(fields), let key = fields.digest(2), let content = fields.digest(5) else { return nil }
+                guard summaryIsValid(fields), let key = fields.digest(2), let content = fields.digest(5) else { return nil }
                 manifest.add(source: fields.string(1), ArticleRecord(key: key, slug: fields.string(3), stamp: fields.string(4),
-                                                                     content: content, outputs: outputs, summary: summary,
+                                                                     content: content, outputs: outputs,
+                                                                     summaryFields: fields.start(6)..<fields.end(14),
                                                                      line: bytes[line]))
             case UInt8(ascii: "e") where fields.count == 1 && fields.string(0) == "end":
                 ended = true
@@ -153,18 +154,61 @@ extension SiteManifest {
         return ended ? manifest : nil
     }
 
-    /// The summary in fields 6 to 14 of an article line.
-    private static func summary(_ fields: ManifestLine) -> ReportSummary? {
-        guard let language = Language(rawValue: fields.string(11)), let wordCount = Int(fields.string(12)) else { return nil }
-        func optional(_ index: Int) -> String? { fields.startsWithEquals(index) ? fields.string(index, dropping: 1) : nil }
+    /// Whether fields 6 to 14 of an article line make a summary (`summary(_:first:)`), checked without
+    /// making the long strings: the language, the word count and the date are short.
+    private static func summaryIsValid(_ fields: ManifestLine) -> Bool {
+        guard Language(rawValue: fields.string(11)) != nil, Int(fields.string(12)) != nil else { return false }
+        return !fields.startsWithEquals(10) || CalendarDay(iso: fields.string(10, dropping: 1)) != nil
+    }
+
+    /// The summary in the nine fields from `first` on (6 in an article line).
+    private static func summary(_ fields: ManifestLine, first: Int) -> ReportSummary? {
+        guard let language = Language(rawValue: fields.string(first + 5)), let wordCount = Int(fields.string(first + 6)) else { return nil }
+        func optional(_ index: Int) -> String? { fields.startsWithEquals(first + index) ? fields.string(first + index, dropping: 1) : nil }
         var published: CalendarDay?
-        if let iso = optional(10) {
+        if let iso = optional(4) {
             guard let day = CalendarDay(iso: iso) else { return nil }
             published = day
         }
-        return ReportSummary(sourcePath: fields.string(6), slug: fields.string(7), headline: fields.string(8), source: optional(9),
-                             published: published, language: language, wordCount: wordCount,
-                             isTruncated: fields.string(13) == "1", leadSentence: optional(14))
+        return ReportSummary(sourcePath: fields.string(first), slug: fields.string(first + 1), headline: fields.string(first + 2),
+                             source: optional(3), published: published, language: language, wordCount: wordCount,
+                             isTruncated: fields.string(first + 7) == "1", leadSentence: optional(8))
+    }
+
+    /// The summary whose nine fields are the bytes at `range` of `line` (indices of `line`),
+    /// as the reader checked them.
+    static func summary(fromFields range: Range<Int>, of line: ArraySlice<UInt8>) -> ReportSummary {
+        line.withUnsafeBufferPointer { buffer in
+            let fields = ManifestLine(base: buffer.baseAddress! - line.startIndex)
+            fields.split(range.lowerBound, range.upperBound)
+            return summary(fields, first: 0)!
+        }
+    }
+
+    /// `forEachSummaryField` for the summary whose fields are the bytes at `range` of `line`,
+    /// without making its strings: the fields are written as the summary's values, but for an
+    /// optional one's "=" and the escapes.
+    static func forEachSummaryField(inFields range: Range<Int>, of line: ArraySlice<UInt8>,
+                                    _ body: (UInt8?, UnsafeRawBufferPointer) -> Void) {
+        line.withUnsafeBufferPointer { buffer in
+            let fields = ManifestLine(base: buffer.baseAddress! - line.startIndex)
+            fields.split(range.lowerBound, range.upperBound)
+            let optionalFields = [3, 4, 8]   // source, published, lead sentence
+            for index in 0..<fields.count {
+                var bytes = fields.bytes(index)
+                var prefix: UInt8?
+                if optionalFields.contains(index), !bytes.isEmpty {
+                    prefix = bytes[0]
+                    bytes = UnsafeBufferPointer(rebasing: bytes[1...])
+                }
+                if fields.isEscaped(index) {
+                    var value = unescape(bytes[...])
+                    value.withUTF8 { body(prefix, UnsafeRawBufferPointer($0)) }
+                } else {
+                    body(prefix, UnsafeRawBufferPointer(bytes))
+                }
+            }
+        }
     }
 
     /// The summary fields in order (an optional field is "" when absent and "=" + value when
@@ -296,6 +340,13 @@ private final class ManifestLine {
     }
 
     func startsWithEquals(_ index: Int) -> Bool { ends[index] > starts[index] && base[starts[index]] == UInt8(ascii: "=") }
+
+    func start(_ index: Int) -> Int { starts[index] }
+    func end(_ index: Int) -> Int { ends[index] }
+    func isEscaped(_ index: Int) -> Bool { escaped[index] }
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
+    }
 
     func digest(_ index: Int) -> Digest? {
         escaped[index] ? nil : Digest(hex: UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index]))

@@ -263,6 +263,12 @@ struct FNV1a {
         text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// `combine(_:prefix:)` for text already in UTF-8.
+    mutating func combine(bytes: UnsafeRawBufferPointer, prefix: UInt8?) {
+        if let prefix { value = (value ^ UInt64(prefix)) &* 0x100000001b3 }
+        combine(bytes: bytes)
+    }
+
     /// The same for text already in UTF-8.
     mutating func combine(bytes: UnsafeRawBufferPointer) {
         ContentDigest.absorb(bytes, into: &value)
