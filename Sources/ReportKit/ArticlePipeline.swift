@@ -2,7 +2,9 @@ import Foundation
 
 /// One input article as the build first sees it: its cache key, its slug and, unless the cache
 /// has it, its decoded text (decoded once: the slug needs it and so does the loader).
-struct ArticleInput: Sendable {
+/// A class, never changed once made: each input passes through several arrays on its way to
+/// the pipeline, and every copy of a structure retained its four strings and its record.
+final class ArticleInput: Sendable {
     let path: String
     let source: SourceText?
     let key: Digest

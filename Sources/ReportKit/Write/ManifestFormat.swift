@@ -134,7 +134,7 @@ extension SiteManifest {
                 outputs.reserveCapacity((fields.count - recordFields) / 3)
                 for index in stride(from: recordFields, to: fields.count, by: 3) {
                     guard let digest = fields.digest(index + 1), let templates = fields.digest(index + 2) else { return nil }
-                    outputs.append(Output(name: fields.name(index), digest: digest, templates: templates))
+                    outputs.append(Output(name: fields.name(index, usually: (index - recordFields) / 3), digest: digest, templates: templates))
                 }
                 if filesOnly {
                     manifest.addFiles(slug: fields.string(3), outputs)
@@ -352,9 +352,11 @@ private final class ManifestLine {
         escaped[index] ? nil : Digest(hex: UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index]))
     }
 
-    /// A file name: the literal when it is one of a report's usual files.
-    func name(_ index: Int) -> String {
-        if !escaped[index], let known = ReportOutputs.interned(UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])) {
+    /// A file name: the literal when it is one of a report's usual files, tried first with the
+    /// one that is usually at this place of a report's sorted list.
+    func name(_ index: Int, usually position: Int) -> String {
+        if !escaped[index], let known = ReportOutputs.interned(UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index]),
+                                                               usually: position) {
             return known
         }
         return string(index)

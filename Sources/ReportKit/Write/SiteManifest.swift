@@ -157,13 +157,16 @@ enum ReportOutputs {
     static let names = ["index.html", "paywall.html", "report.json", "stakeholders.html", "stakeholders.json",
                         "timeline.html", "timeline.json"]
 
-    /// The literal for a name read from a manifest, when it is one.
-    static func interned(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for name in names where name.utf8.count == bytes.count {
+    /// The literal for a name read from a manifest, when it is one; `names[position]` is tried
+    /// first (a report's files are listed in the order of `names`).
+    static func interned(_ bytes: UnsafeBufferPointer<UInt8>, usually position: Int = 0) -> String? {
+        func matches(_ name: String) -> Bool {
+            guard name.utf8.count == bytes.count else { return false }
             var name = name
-            if name.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 { return name }
+            return name.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0
         }
-        return nil
+        if names.indices.contains(position), matches(names[position]) { return names[position] }
+        return names.first(where: matches)
     }
 }
 
