@@ -45,22 +45,28 @@ public enum InputDiscovery {
         // readdir's entry types say which entries are files and folders: Foundation's listing
         // and a stat per entry were a tenth of a one-article rebuild of 10,000 articles.
         guard let directory = opendir(folder) else { return }
-        var entries: [(name: String, type: UInt8)] = []
+        var entries: [Entry] = []
         while let entry = readdir(directory) {
             let type = entry.pointee.d_type
             // Names are judged on their bytes: a regular file that is no article makes no string.
-            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let found: Entry? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                                 count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
                 guard bytes.first != UInt8(ascii: "."), type != DT_REG || isArticleName(bytes) else { return nil }
-                return String(decoding: bytes, as: UTF8.self)
+                return Entry(bytes, type: type)
             }
-            if let name { entries.append((name, type)) }
+            if let found { entries.append(found) }
         }
         closedir(directory)
-        entries.sort { $0.name < $1.name }
+        // Sorted by their first bytes as numbers, which is the order of `<` for the usual names
+        // (sorting 10,000 strings with `<` was a fifth of finding them); any other order is sorted again.
+        entries.sort { $0.precedes($1) }
+        if !entries.indices.dropFirst().allSatisfy({ !(entries[$0].name < entries[$0 - 1].name) }) {
+            entries.sort { $0.name < $1.name }
+        }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        for (name, type) in entries {
+        for entry in entries {
+            let name = entry.name, type = entry.type
             let path = prefix + name
             let isDirectory: Bool
             switch Int(type) {
@@ -77,6 +83,30 @@ public enum InputDiscovery {
             } else if type == DT_REG || isArticleName(name) {
                 files.append(path)
             }
+        }
+    }
+
+    /// A folder entry, with its first sixteen bytes as two big-endian numbers to sort on.
+    private struct Entry {
+        let name: String
+        let type: UInt8
+        let high: UInt64, low: UInt64
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, type: UInt8) {
+            name = String(decoding: bytes, as: UTF8.self)
+            self.type = type
+            var high: UInt64 = 0, low: UInt64 = 0
+            for index in 0..<8 { high = high << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+            for index in 8..<16 { low = low << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+            self.high = high
+            self.low = low
+        }
+
+        /// Byte order (a shorter name first when it is the other's start).
+        func precedes(_ other: Entry) -> Bool {
+            if high != other.high { return high < other.high }
+            if low != other.low { return low < other.low }
+            return SiteManifest.precedes(name, other.name)
         }
     }
 
