@@ -46,6 +46,7 @@ extension Array: JSONFastWritable where Element: JSONFastWritable {
 
 extension SourceLocation: JSONFastWritable {
     func writeJSON(to json: JSONWriterState) {
+        if json.pair("line", line, "column", column) { return }
         json.openObject()
         json.field("line", line)
         json.field("column", column)
@@ -55,6 +56,7 @@ extension SourceLocation: JSONFastWritable {
 
 extension TextRange: JSONFastWritable {
     func writeJSON(to json: JSONWriterState) {
+        if json.pair("start", start, "end", end) { return }
         json.openObject()
         json.field("start", start)
         json.field("end", end)
@@ -64,6 +66,8 @@ extension TextRange: JSONFastWritable {
 
 extension Sentence: JSONFastWritable {
     func writeJSON(to json: JSONWriterState) {
+        // A report's sentences are most of report.json: their fixed bytes go in three runs.
+        if json.sentence(id: id, text: text, range: range, location: location) { return }
         json.openObject()
         json.field("id", id)
         json.field("text", text)
@@ -201,6 +205,7 @@ extension Entity: JSONFastWritable {
 
 extension Mention: JSONFastWritable {
     func writeJSON(to json: JSONWriterState) {
+        if json.pair("sentence", sentence, "text", text) { return }
         json.openObject()
         json.field("sentence", sentence)
         json.field("text", text)

@@ -116,6 +116,88 @@ final class JSONWriterState {
         }
     }
 
+    /// A sentence object (`Sentence.writeJSON`) as the calls for its fields would write it: the
+    /// bytes around its two strings in three runs, where the fields' calls cost four times the
+    /// bytes. False, with nothing written, when the indent is deeper than `lineAndIndent`.
+    func sentence(id: String, text: String, range: TextRange, location: SourceLocation) -> Bool {
+        let level = depth
+        let line = Self.lineAndIndent
+        guard 1 + 2 * (level + 2) <= line.utf8CodeUnitCount else { return false }
+        // (The object opens and closes within this call: the container stack is left as it was.)
+        func run(upTo maximum: Int, _ body: (inout JSONRun) -> Void) {
+            out.write(upTo: maximum) { bytes in
+                var run = JSONRun(bytes: bytes, line: line)
+                body(&run)
+                return run.count
+            }
+        }
+        let keyRoom = 1 + 2 * (level + 2) + 16
+        run(upTo: 1 + keyRoom) { run in
+            run.put("{"); run.newline(level + 1); run.put("\"id\" : ")
+        }
+        string(id)
+        run(upTo: 1 + keyRoom) { run in
+            run.put(","); run.newline(level + 1); run.put("\"text\" : ")
+        }
+        string(text)
+        run(upTo: 16 * keyRoom + 128) { run in
+            run.put(","); run.newline(level + 1); run.put("\"range\" : {")
+            run.newline(level + 2); run.put("\"start\" : "); run.integer(range.start)
+            run.put(","); run.newline(level + 2); run.put("\"end\" : "); run.integer(range.end)
+            run.newline(level + 1); run.put("}")
+            run.put(","); run.newline(level + 1); run.put("\"location\" : {")
+            run.newline(level + 2); run.put("\"line\" : "); run.integer(location.line)
+            run.put(","); run.newline(level + 2); run.put("\"column\" : "); run.integer(location.column)
+            run.newline(level + 1); run.put("}")
+            run.newline(level); run.put("}")
+        }
+        return true
+    }
+
+    /// An object of two integer fields (a range, a place) in one run, as the calls for its
+    /// fields would write it; false, with nothing written, when the indent is too deep.
+    func pair(_ first: StaticString, _ firstValue: Int, _ second: StaticString, _ secondValue: Int) -> Bool {
+        let level = depth
+        let line = Self.lineAndIndent
+        guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
+        let room = 3 * (1 + 2 * (level + 1)) + first.utf8CodeUnitCount + second.utf8CodeUnitCount + 2 * DecimalDigits.maximumCount + 16
+        out.write(upTo: room) { bytes in
+            var run = JSONRun(bytes: bytes, line: line)
+            run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : "); run.integer(firstValue)
+            run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : "); run.integer(secondValue)
+            run.newline(level); run.put("}")
+            return run.count
+        }
+        return true
+    }
+
+    /// An object of two string fields (an entity's mention) as the calls for its fields would
+    /// write it, in three runs around the strings; false, with nothing written, when too deep.
+    func pair(_ first: StaticString, _ firstValue: String, _ second: StaticString, _ secondValue: String) -> Bool {
+        let level = depth
+        let line = Self.lineAndIndent
+        guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
+        let room = 2 + 2 * (level + 1) + max(first.utf8CodeUnitCount, second.utf8CodeUnitCount) + 6
+        out.write(upTo: room) { bytes in
+            var run = JSONRun(bytes: bytes, line: line)
+            run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : ")
+            return run.count
+        }
+        string(firstValue)
+        out.write(upTo: room) { bytes in
+            var run = JSONRun(bytes: bytes, line: line)
+            run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : ")
+            return run.count
+        }
+        string(secondValue)
+        out.write(upTo: room) { bytes in
+            var run = JSONRun(bytes: bytes, line: line)
+            run.newline(level); run.put("}")
+            return run.count
+        }
+        return true
+    }
+
     /// Closes what is still open and ends the document with a line break.
     func finished() -> [UInt8] {
         closeContainers(downTo: 0)
@@ -207,6 +289,39 @@ final class JSONWriterState {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<DecimalDigits.write(small, into: buffer)]))
         }
     }
+}
+
+/// Bytes written into room `ByteBuffer.write(upTo:)` made: literals, line breaks with their
+/// indent, and integers as `JSONWriterState.integer` writes them.
+struct JSONRun {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let line: StaticString
+    private(set) var count = 0
+
+    init(bytes: UnsafeMutablePointer<UInt8>, line: StaticString) {
+        self.bytes = bytes
+        self.line = line
+    }
+
+    @inline(__always) mutating func put(_ literal: StaticString) {
+        (bytes + count).initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        count += literal.utf8CodeUnitCount
+    }
+
+    /// A line break and `level` indents (the caller checked `line` is long enough).
+    @inline(__always) mutating func newline(_ level: Int) {
+        (bytes + count).initialize(from: line.utf8Start, count: 1 + 2 * level)
+        count += 1 + 2 * level
+    }
+
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes[count] = UInt8(ascii: "-"); count += 1 }
+        count += DecimalDigits.write(value.magnitude.toUInt64, into: UnsafeMutableBufferPointer(start: bytes + count, count: DecimalDigits.maximumCount))
+    }
+}
+
+private extension UInt {
+    var toUInt64: UInt64 { UInt64(self) }
 }
 
 struct JSONStreamEncoder: Encoder {
