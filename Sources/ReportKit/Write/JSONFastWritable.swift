@@ -36,9 +36,12 @@ extension JSONWriterState {
 extension Array: JSONFastWritable where Element: JSONFastWritable {
     func writeJSON(to json: JSONWriterState) {
         json.begin(object: false, at: json.depth)
-        for element in self {
-            json.element()
-            element.writeJSON(to: json)
+        // Elements read in place: a loop over the array copied each one, with its strings.
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                json.element()
+                elements[index].writeJSON(to: json)
+            }
         }
         json.closeContainers(downTo: json.depth - 1)
     }
