@@ -90,13 +90,14 @@ final class ArticleInput: Sendable {
         }
     }
 
-    /// Every input, in the order given, read on `jobs` threads.
-    static func read(_ files: [String], settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
+    /// Every input, in the order given, read on `jobs` threads; `files` are the build's inputs
+    /// from number `firstPosition` on (see `SiteManifest.record(for:at:)`).
+    static func read(_ files: [String], from firstPosition: Int, settings: String, cached: SiteManifest?, jobs: Int) -> [Result<ArticleInput, Diagnostic>] {
         let results = ResultSlots<Result<ArticleInput, Diagnostic>>(count: files.count)
         ParallelLoop.forEach(count: files.count, jobs: jobs) { index in
             let file = files[index]
             results.set(index, Result { () throws(Diagnostic) in
-                try ArticleInput(path: file, settings: settings, cached: cached?.articles[file])
+                try ArticleInput(path: file, settings: settings, cached: cached?.record(for: file, at: firstPosition + index))
             })
             return true
         }

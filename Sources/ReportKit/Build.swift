@@ -108,6 +108,7 @@ public struct SiteBuild {
         do throws(Diagnostic) {
             (templates, understanding) = try prepared.get()
             try site?.prepareTarget(useCache: options.useCache)
+            site?.prepareLookups(for: files)
         } catch {
             site?.abandon()
             throw DiagnosticList([error])
@@ -138,7 +139,7 @@ public struct SiteBuild {
             defer { batchStart += batch.count }
             var inputs: [ArticleInput] = []
             // Reading and decoding the inputs is a tenth of a cold build: done on every core.
-            let keyed = ArticleInput.read(batch, settings: settings, cached: site?.active, jobs: jobs)
+            let keyed = ArticleInput.read(batch, from: batchStart, settings: settings, cached: site?.active, jobs: jobs)
             for (file, result) in zip(batch, keyed) {
                 do throws(Diagnostic) {
                     let input = try result.get()

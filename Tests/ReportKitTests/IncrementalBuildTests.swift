@@ -294,6 +294,27 @@ struct IncrementalBuildTests {
         for cut in [4, 20, 40, bytes.count / 2] { #expect(SiteManifest(decoding: Array(bytes.dropLast(cut))) == nil) }
     }
 
+    @Test("a record is found by its source whether the inputs come in the manifest's order or not")
+    func recordsByPositionOrSource() throws {
+        var manifest = SiteManifest()
+        for name in ["a", "b", "c"] {
+            let summary = ReportSummary(sourcePath: "in/\(name).txt", slug: name, headline: name, source: nil, published: nil,
+                                        language: .english, wordCount: 1, isTruncated: false, leadSentence: nil)
+            manifest.add(source: "in/\(name).txt", .init(key: Digest(1), slug: name, stamp: "", content: Digest(2), outputs: [], summary: summary))
+        }
+        let decoded = try #require(SiteManifest(decoding: manifest.encoded()))
+        var same = decoded, other = decoded
+        same.indexSources(unlessOrderedAs: ["in/a.txt", "in/b.txt", "in/c.txt"])
+        other.indexSources(unlessOrderedAs: ["in/c.txt", "in/x.txt", "in/a.txt"])
+        for (position, name) in ["a", "b", "c"].enumerated() {
+            #expect(same.record(for: "in/\(name).txt", at: position)?.slug == name)
+        }
+        #expect(other.record(for: "in/c.txt", at: 0)?.slug == "c" && other.record(for: "in/a.txt", at: 2)?.slug == "a")
+        #expect(other.record(for: "in/x.txt", at: 1) == nil && same.record(for: "in/x.txt", at: 1) == nil)
+        // Asked out of order without the index, the record is still the right one.
+        #expect(decoded.record(for: "in/c.txt", at: 0)?.slug == "c")
+    }
+
     @Test("a rebuild writes the records it reuses back as they were read, the same bytes as encoding them anew")
     func reusedRecordsKeepTheirLines() throws {
         // A record with a line is written as that line, not from its fields.

@@ -21,7 +21,7 @@ extension SiteManifest {
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(siteFiles.count * 64 + articles.count * 700)
+        out.reserveCapacity(siteFiles.count * 64 + articleRecords.count * 700)
         // Fields go straight into the buffer: arrays of fields and variadic calls per line were
         // most of the cost of writing a large manifest.
         func field(_ text: String) {
@@ -39,8 +39,7 @@ extension SiteManifest {
         for path in siteFileOrder {
             out.append(UInt8(ascii: "S")); field(path); digest(siteFiles[path]!); out.append(10)
         }
-        for source in articleOrder {
-            let record = articles[source]!
+        for (source, record) in zip(articleOrder, articleRecords) {
             if let line = record.line {
                 out.append(contentsOf: line)
                 out.append(10)

@@ -95,6 +95,11 @@ public final class OutputSite: @unchecked Sendable {
         return result.values[0]!
     }
 
+    /// Readies the published manifest to be asked for the records of `inputs`, in their order.
+    func prepareLookups(for inputs: [String]) {
+        active?.indexSources(unlessOrderedAs: inputs)
+    }
+
     /// Readies the generation being rebuilt: emptied without the cache, its manifest removed
     /// first (a build killed from then on leaves it marked unknown).
     func prepareTarget(useCache: Bool) throws(Diagnostic) {

@@ -93,10 +93,15 @@ struct SiteManifest: Sendable {
     /// Site-wide file path → digest of its bytes, and the order they were added in.
     private(set) var siteFiles: [String: Digest] = [:]
     private(set) var siteFileOrder: [String] = []
-    /// Source path → record, and the order they were added in (input order, deterministic:
-    /// sorting 10,000 paths on every rebuild is avoided).
-    private(set) var articles: [String: ArticleRecord] = [:]
+    /// The records and their source paths in the order they were added (input order,
+    /// deterministic: sorting 10,000 paths on every rebuild is avoided). A build asks for the
+    /// record of each input at its own place first (`record(for:at:)`): the inputs of a rebuild
+    /// usually come in the same order, and hashing every path into a dictionary when the
+    /// manifest was read, again when the next one was made and once more to look each up was a
+    /// twentieth of a one-article rebuild. `indexSources` makes the dictionary when they do not.
     private(set) var articleOrder: [String] = []
+    private(set) var articleRecords: [ArticleRecord] = []
+    private var indexBySource: [String: Int]?
     /// Slug → the files of that report's folder. Kept per report rather than per file: a
     /// dictionary of 70,000 paths, built twice and written once, was most of a one-article rebuild.
     private(set) var reportFiles: [String: [Output]] = [:]
@@ -107,12 +112,41 @@ struct SiteManifest: Sendable {
 
     mutating func reserveCapacity(reports: Int, records: Bool) {
         reportFiles.reserveCapacity(reports)
-        if records { articles.reserveCapacity(reports); articleOrder.reserveCapacity(reports) }
+        if records { articleRecords.reserveCapacity(reports); articleOrder.reserveCapacity(reports) }
     }
 
+    /// Adds the record of an article. The sources of a manifest are distinct (a build's inputs);
+    /// were one added twice, look-ups would find the last.
     mutating func add(source: String, _ record: ArticleRecord) {
-        if articles.updateValue(record, forKey: source) == nil { articleOrder.append(source) }
+        articleOrder.append(source)
+        articleRecords.append(record)
+        indexBySource?[source] = articleOrder.count - 1
         reportFiles[record.slug] = record.outputs
+    }
+
+    /// The records by source path (made for each call: for tests and rare look-ups).
+    var articles: [String: ArticleRecord] {
+        Dictionary(zip(articleOrder, articleRecords), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The record of `source`, which a build asks as its input number `position` (after
+    /// `indexSources`).
+    func record(for source: String, at position: Int) -> ArticleRecord? {
+        if let indexBySource { return indexBySource[source].map { articleRecords[$0] } }
+        if position < articleOrder.count, articleOrder[position] == source { return articleRecords[position] }
+        // (Not asked in that order: a slow search, never taken after `indexSources`.)
+        return articleOrder.lastIndex(of: source).map { articleRecords[$0] }
+    }
+
+    /// Makes the dictionary `record(for:at:)` needs (the last record of a source winning) unless
+    /// `sources`, a build's inputs in order, are the manifest's sources in order: one comparison
+    /// each, where hashing each path was dearer.
+    mutating func indexSources(unlessOrderedAs sources: [String]) {
+        guard indexBySource == nil, sources != articleOrder else { return }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(articleOrder.count)
+        for (position, source) in articleOrder.enumerated() { index[source] = position }
+        indexBySource = index
     }
 
     /// The files of a report, without its record (what is read of the generation being rebuilt).
