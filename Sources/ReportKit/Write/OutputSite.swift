@@ -235,6 +235,8 @@ public final class OutputSite: @unchecked Sendable {
             if let target {
                 for (slug, outputs) in target.reportFiles {
                     let kept = manifest.reportFiles[slug] ?? []
+                    // Usually the same names in the same order: nothing to look for.
+                    if kept.count == outputs.count, zip(kept, outputs).allSatisfy({ $0.name == $1.name }) { continue }
                     for output in outputs where kept.digest(named: output.name) == nil { try remove(slug + "/" + output.name) }
                 }
                 for path in target.siteFileOrder where manifest.siteFiles[path] == nil { try remove(path) }
