@@ -20,7 +20,8 @@ final class ArticleInput: Sendable {
         self.path = path
         // Only regular files: a FIFO or a device would block the build or never end.
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        // (Through `withCString`: passing the `String` made a C copy of every input's path.)
+        guard path.withCString({ stat($0, &info) }) == 0 else {
             throw .error(.fileNotFound, file: path, "the article disappeared during the build", hint: "check the input folder and build again")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
