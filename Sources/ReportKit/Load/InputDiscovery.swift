@@ -3,7 +3,8 @@ import Foundation
 /// Expands the inputs of a build (files and folders) into the article files to read, in a
 /// stable order, following folders recursively without looping on symbolic links.
 public enum InputDiscovery {
-    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
+    /// What an article's file name ends with, after a dot, in any case.
+    static let articleExtensions: [StaticString] = ["txt", "md", "markdown"]
 
     public static func articleFiles(in inputs: [String]) throws(DiagnosticList) -> [String] {
         var files: [String] = []
@@ -124,15 +125,10 @@ public enum InputDiscovery {
             return true
         }
         let extensionCount = name.count - dot - 1
-        guard hasASCII("txt", at: dot + 1, count: extensionCount) || hasASCII("md", at: dot + 1, count: extensionCount)
-            || hasASCII("markdown", at: dot + 1, count: extensionCount) else { return false }
-        return !(name.count >= 6 && hasASCII("readme", at: 0, count: 6))
-    }
-
-    /// What follows the last dot of a name ("" for none), as `NSString.pathExtension` says.
-    static func fileExtension(_ name: String) -> String {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
-        return String(name[name.utf8.index(after: dot)...])
+        for known in articleExtensions where hasASCII(known, at: dot + 1, count: extensionCount) {
+            return !(name.count >= 6 && hasASCII("readme", at: 0, count: 6))
+        }
+        return false
     }
 }
 

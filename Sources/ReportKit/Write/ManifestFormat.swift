@@ -153,25 +153,25 @@ extension SiteManifest {
         return ended ? manifest : nil
     }
 
-    /// Whether fields 6 to 14 of an article line make a summary (`summary(_:first:)`), checked without
+    /// Whether fields 6 to 14 of an article line make a summary (`summary(_:)`), checked without
     /// making the long strings: the language, the word count and the date are short.
     private static func summaryIsValid(_ fields: ManifestLine) -> Bool {
         guard Language(rawValue: fields.string(11)) != nil, Int(fields.string(12)) != nil else { return false }
         return !fields.startsWithEquals(10) || CalendarDay(iso: fields.string(10, dropping: 1)) != nil
     }
 
-    /// The summary in the nine fields from `first` on (6 in an article line).
-    private static func summary(_ fields: ManifestLine, first: Int) -> ReportSummary? {
-        guard let language = Language(rawValue: fields.string(first + 5)), let wordCount = Int(fields.string(first + 6)) else { return nil }
-        func optional(_ index: Int) -> String? { fields.startsWithEquals(first + index) ? fields.string(first + index, dropping: 1) : nil }
+    /// The summary in `fields`, its nine fields alone (fields 6 to 14 of an article line).
+    private static func summary(_ fields: ManifestLine) -> ReportSummary? {
+        guard let language = Language(rawValue: fields.string(5)), let wordCount = Int(fields.string(6)) else { return nil }
+        func optional(_ index: Int) -> String? { fields.startsWithEquals(index) ? fields.string(index, dropping: 1) : nil }
         var published: CalendarDay?
         if let iso = optional(4) {
             guard let day = CalendarDay(iso: iso) else { return nil }
             published = day
         }
-        return ReportSummary(sourcePath: fields.string(first), slug: fields.string(first + 1), headline: fields.string(first + 2),
+        return ReportSummary(sourcePath: fields.string(0), slug: fields.string(1), headline: fields.string(2),
                              source: optional(3), published: published, language: language, wordCount: wordCount,
-                             isTruncated: fields.string(first + 7) == "1", leadSentence: optional(8))
+                             isTruncated: fields.string(7) == "1", leadSentence: optional(8))
     }
 
     /// The summary whose nine fields are the bytes at `range` of `line` (indices of `line`),
@@ -180,32 +180,39 @@ extension SiteManifest {
         line.withUnsafeBufferPointer { buffer in
             let fields = ManifestLine(base: buffer.baseAddress! - line.startIndex)
             fields.split(range.lowerBound, range.upperBound)
-            return summary(fields, first: 0)!
+            return summary(fields)!
         }
     }
 
     /// `forEachSummaryField` for the summary whose fields are the bytes at `range` of `line`,
     /// without making its strings: the fields are written as the summary's values, but for an
-    /// optional one's "=" and the escapes.
+    /// optional one's "=" and the escapes. Fields are found with `memchr` (no field list is made:
+    /// the site key asks this of every record of a rebuild).
     static func forEachSummaryField(inFields range: Range<Int>, of line: ArraySlice<UInt8>,
                                     _ body: (UInt8?, UnsafeRawBufferPointer) -> Void) {
         line.withUnsafeBufferPointer { buffer in
-            let fields = ManifestLine(base: buffer.baseAddress! - line.startIndex)
-            fields.split(range.lowerBound, range.upperBound)
-            let optionalFields = [3, 4, 8]   // source, published, lead sentence
-            for index in 0..<fields.count {
-                var bytes = fields.bytes(index)
+            guard let first = buffer.baseAddress else { return }
+            let base = first - line.startIndex
+            var start = range.lowerBound, index = 0
+            while true {
+                let end = memchr(base + start, 9, range.upperBound - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? range.upperBound
+                var bytes = UnsafeBufferPointer(start: base + start, count: end - start)
                 var prefix: UInt8?
-                if optionalFields.contains(index), !bytes.isEmpty {
+                let isOptional = index == 3 || index == 4 || index == 8   // source, published, lead sentence
+                if isOptional, !bytes.isEmpty {
                     prefix = bytes[0]
                     bytes = UnsafeBufferPointer(rebasing: bytes[1...])
                 }
-                if fields.isEscaped(index) {
+                if let raw = bytes.baseAddress, memchr(raw, 92, bytes.count) != nil {
                     var value = unescape(bytes[...])
                     value.withUTF8 { body(prefix, UnsafeRawBufferPointer($0)) }
                 } else {
                     body(prefix, UnsafeRawBufferPointer(bytes))
                 }
+                index += 1
+                if end >= range.upperBound { break }
+                start = end + 1
             }
         }
     }
@@ -342,10 +349,6 @@ private final class ManifestLine {
 
     func start(_ index: Int) -> Int { starts[index] }
     func end(_ index: Int) -> Int { ends[index] }
-    func isEscaped(_ index: Int) -> Bool { escaped[index] }
-    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
-    }
 
     func digest(_ index: Int) -> Digest? {
         escaped[index] ? nil : Digest(hex: UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index]))
