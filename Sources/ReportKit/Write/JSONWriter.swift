@@ -316,12 +316,8 @@ struct JSONRun {
 
     mutating func integer(_ value: Int) {
         if value < 0 { bytes[count] = UInt8(ascii: "-"); count += 1 }
-        count += DecimalDigits.write(value.magnitude.toUInt64, into: UnsafeMutableBufferPointer(start: bytes + count, count: DecimalDigits.maximumCount))
+        count += DecimalDigits.write(UInt64(value.magnitude), into: UnsafeMutableBufferPointer(start: bytes + count, count: DecimalDigits.maximumCount))
     }
-}
-
-private extension UInt {
-    var toUInt64: UInt64 { UInt64(self) }
 }
 
 struct JSONStreamEncoder: Encoder {

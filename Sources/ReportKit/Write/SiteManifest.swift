@@ -116,7 +116,7 @@ struct SiteManifest: Sendable {
     }
 
     /// Adds the record of an article. The sources of a manifest are distinct (a build's inputs);
-    /// were one added twice, look-ups would find the last.
+    /// were one added twice, `articles` and the dictionary of `indexSources` would keep the last.
     mutating func add(source: String, _ record: ArticleRecord) {
         articleOrder.append(source)
         articleRecords.append(record)
