@@ -30,7 +30,7 @@ public enum InputDiscovery {
             }
             // A flat folder's paths come out in order already (its entries are sorted, and they
             // share their folder): checking costs one comparison a file, sorting a dozen.
-            files += found.isSortedAscending ? found : found.sorted()
+            files += found.isSortedAscending(by: { $0 }) ? found : found.sorted()
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return files
@@ -62,7 +62,7 @@ public enum InputDiscovery {
         // Sorted by their first bytes as numbers, which is the order of `<` for the usual names
         // (sorting 10,000 strings with `<` was a fifth of finding them); any other order is sorted again.
         entries.sort { $0.precedes($1) }
-        if !entries.indices.dropFirst().allSatisfy({ !(entries[$0].name < entries[$0 - 1].name) }) {
+        if !entries.isSortedAscending(by: \.name) {
             entries.sort { $0.name < $1.name }
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -132,9 +132,9 @@ public enum InputDiscovery {
     }
 }
 
-extension [String] {
-    /// Whether each string is at most the next (`<`), in one pass.
-    var isSortedAscending: Bool {
-        indices.dropFirst().allSatisfy { !(self[$0] < self[$0 - 1]) }
+extension Array {
+    /// Whether each element's key is at most the next one's (`<`), in one pass.
+    func isSortedAscending<Key: Comparable>(by key: (Element) -> Key) -> Bool {
+        indices.dropFirst().allSatisfy { !(key(self[$0]) < key(self[$0 - 1])) }
     }
 }

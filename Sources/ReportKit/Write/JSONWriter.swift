@@ -124,13 +124,6 @@ final class JSONWriterState {
         let line = Self.lineAndIndent
         guard 1 + 2 * (level + 2) <= line.utf8CodeUnitCount else { return false }
         // (The object opens and closes within this call: the container stack is left as it was.)
-        func run(upTo maximum: Int, _ body: (inout JSONRun) -> Void) {
-            out.write(upTo: maximum) { bytes in
-                var run = JSONRun(bytes: bytes, line: line)
-                body(&run)
-                return run.count
-            }
-        }
         let keyRoom = 1 + 2 * (level + 2) + 16
         run(upTo: 1 + keyRoom) { run in
             run.put("{"); run.newline(level + 1); run.put("\"id\" : ")
@@ -161,12 +154,10 @@ final class JSONWriterState {
         let line = Self.lineAndIndent
         guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
         let room = 3 * (1 + 2 * (level + 1)) + first.utf8CodeUnitCount + second.utf8CodeUnitCount + 2 * DecimalDigits.maximumCount + 16
-        out.write(upTo: room) { bytes in
-            var run = JSONRun(bytes: bytes, line: line)
+        run(upTo: room) { run in
             run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : "); run.integer(firstValue)
             run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : "); run.integer(secondValue)
             run.newline(level); run.put("}")
-            return run.count
         }
         return true
     }
@@ -178,24 +169,23 @@ final class JSONWriterState {
         let line = Self.lineAndIndent
         guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
         let room = 2 + 2 * (level + 1) + max(first.utf8CodeUnitCount, second.utf8CodeUnitCount) + 6
-        out.write(upTo: room) { bytes in
-            var run = JSONRun(bytes: bytes, line: line)
-            run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : ")
-            return run.count
-        }
+        run(upTo: room) { run in run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : ") }
         string(firstValue)
-        out.write(upTo: room) { bytes in
-            var run = JSONRun(bytes: bytes, line: line)
-            run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : ")
-            return run.count
-        }
+        run(upTo: room) { run in run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : ") }
         string(secondValue)
-        out.write(upTo: room) { bytes in
+        run(upTo: room) { run in run.newline(level); run.put("}") }
+        return true
+    }
+
+    /// Writes `body`'s run of bytes, in room for at most `maximum`.
+    @inline(__always)
+    private func run(upTo maximum: Int, _ body: (inout JSONRun) -> Void) {
+        let line = Self.lineAndIndent
+        out.write(upTo: maximum) { bytes in
             var run = JSONRun(bytes: bytes, line: line)
-            run.newline(level); run.put("}")
+            body(&run)
             return run.count
         }
-        return true
     }
 
     /// Closes what is still open and ends the document with a line break.

@@ -153,35 +153,27 @@ extension SiteManifest {
         return ended ? manifest : nil
     }
 
-    /// Whether fields 6 to 14 of an article line make a summary (`summary(_:)`), checked without
+    /// Whether fields 6 to 14 of an article line make a summary (`summary(fromFields:of:)`), checked without
     /// making the long strings: the language, the word count and the date are short.
     private static func summaryIsValid(_ fields: ManifestLine) -> Bool {
         guard Language(rawValue: fields.string(11)) != nil, Int(fields.string(12)) != nil else { return false }
         return !fields.startsWithEquals(10) || CalendarDay(iso: fields.string(10, dropping: 1)) != nil
     }
 
-    /// The summary in `fields`, its nine fields alone (fields 6 to 14 of an article line).
-    private static func summary(_ fields: ManifestLine) -> ReportSummary? {
-        guard let language = Language(rawValue: fields.string(5)), let wordCount = Int(fields.string(6)) else { return nil }
-        func optional(_ index: Int) -> String? { fields.startsWithEquals(index) ? fields.string(index, dropping: 1) : nil }
-        var published: CalendarDay?
-        if let iso = optional(4) {
-            guard let day = CalendarDay(iso: iso) else { return nil }
-            published = day
-        }
-        return ReportSummary(sourcePath: fields.string(0), slug: fields.string(1), headline: fields.string(2),
-                             source: optional(3), published: published, language: language, wordCount: wordCount,
-                             isTruncated: fields.string(7) == "1", leadSentence: optional(8))
-    }
-
     /// The summary whose nine fields are the bytes at `range` of `line` (indices of `line`),
-    /// as the reader checked them.
+    /// as the reader checked them, read by the same walk as the site key's.
     static func summary(fromFields range: Range<Int>, of line: ArraySlice<UInt8>) -> ReportSummary {
-        line.withUnsafeBufferPointer { buffer in
-            let fields = ManifestLine(base: buffer.baseAddress! - line.startIndex)
-            fields.split(range.lowerBound, range.upperBound)
-            return summary(fields)!
+        var values: [String?] = []
+        values.reserveCapacity(9)
+        forEachSummaryField(inFields: range, of: line) { prefix, bytes in
+            let value = String(decoding: bytes, as: UTF8.self)
+            // An optional field is absent when it has no "=" (`forEachSummaryField(_:_:)`).
+            values.append(prefix == nil && isOptionalSummaryField(values.count) ? nil : value)
         }
+        // (The language and the word count were checked by the reader: the defaults never apply.)
+        return ReportSummary(sourcePath: values[0]!, slug: values[1]!, headline: values[2]!, source: values[3],
+                             published: values[4].flatMap { CalendarDay(iso: $0) }, language: Language(rawValue: values[5]!) ?? .french,
+                             wordCount: Int(values[6]!) ?? 0, isTruncated: values[7] == "1", leadSentence: values[8])
     }
 
     /// `forEachSummaryField` for the summary whose fields are the bytes at `range` of `line`,
@@ -199,8 +191,7 @@ extension SiteManifest {
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? range.upperBound
                 var bytes = UnsafeBufferPointer(start: base + start, count: end - start)
                 var prefix: UInt8?
-                let isOptional = index == 3 || index == 4 || index == 8   // source, published, lead sentence
-                if isOptional, !bytes.isEmpty {
+                if isOptionalSummaryField(index), !bytes.isEmpty {
                     prefix = bytes[0]
                     bytes = UnsafeBufferPointer(rebasing: bytes[1...])
                 }
@@ -216,6 +207,9 @@ extension SiteManifest {
             }
         }
     }
+
+    /// Whether the summary field at `index` is optional: the source, the date, the lead sentence.
+    private static func isOptionalSummaryField(_ index: Int) -> Bool { index == 3 || index == 4 || index == 8 }
 
     /// The summary fields in order (an optional field is "" when absent and "=" + value when
     /// present), each as an optional one-byte prefix ("=" for a present

@@ -193,7 +193,7 @@ enum ReportOutputs {
 
     /// The literal for a name read from a manifest, when it is one; `names[position]` is tried
     /// first (a report's files are listed in the order of `names`).
-    static func interned(_ bytes: UnsafeBufferPointer<UInt8>, usually position: Int = 0) -> String? {
+    static func interned(_ bytes: UnsafeBufferPointer<UInt8>, usually position: Int) -> String? {
         func matches(_ name: String) -> Bool {
             guard name.utf8.count == bytes.count else { return false }
             var name = name

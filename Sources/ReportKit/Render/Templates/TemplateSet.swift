@@ -258,9 +258,8 @@ struct FNV1a {
     /// `text`, after `prefix` when there is one. Eight bytes a step (`ContentDigest.absorb`): a
     /// rebuild digests every summary of the site, a byte at a time that was 5 % of it.
     mutating func combine(_ text: String, prefix: UInt8? = nil) {
-        if let prefix { value = (value ^ UInt64(prefix)) &* 0x100000001b3 }
         var text = text
-        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0), prefix: prefix) }
     }
 
     /// `combine(_:prefix:)` for text already in UTF-8.
