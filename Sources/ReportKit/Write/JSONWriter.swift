@@ -121,26 +121,21 @@ final class JSONWriterState {
     /// bytes. False, with nothing written, when the indent is deeper than `lineAndIndent`.
     func sentence(id: String, text: String, range: TextRange, location: SourceLocation) -> Bool {
         let level = depth
-        let line = Self.lineAndIndent
-        guard 1 + 2 * (level + 2) <= line.utf8CodeUnitCount else { return false }
+        guard indentFits(level + 2) else { return false }
         // (The object opens and closes within this call: the container stack is left as it was.)
         let keyRoom = 1 + 2 * (level + 2) + 16
-        run(upTo: 1 + keyRoom) { run in
-            run.put("{"); run.newline(level + 1); run.put("\"id\" : ")
-        }
+        run(upTo: 1 + keyRoom) { run in run.put("{"); run.key("id", at: level + 1, first: true) }
         string(id)
-        run(upTo: 1 + keyRoom) { run in
-            run.put(","); run.newline(level + 1); run.put("\"text\" : ")
-        }
+        run(upTo: 1 + keyRoom) { run in run.key("text", at: level + 1) }
         string(text)
         run(upTo: 16 * keyRoom + 128) { run in
-            run.put(","); run.newline(level + 1); run.put("\"range\" : {")
-            run.newline(level + 2); run.put("\"start\" : "); run.integer(range.start)
-            run.put(","); run.newline(level + 2); run.put("\"end\" : "); run.integer(range.end)
+            run.key("range", at: level + 1); run.put("{")
+            run.key("start", at: level + 2, first: true); run.integer(range.start)
+            run.key("end", at: level + 2); run.integer(range.end)
             run.newline(level + 1); run.put("}")
-            run.put(","); run.newline(level + 1); run.put("\"location\" : {")
-            run.newline(level + 2); run.put("\"line\" : "); run.integer(location.line)
-            run.put(","); run.newline(level + 2); run.put("\"column\" : "); run.integer(location.column)
+            run.key("location", at: level + 1); run.put("{")
+            run.key("line", at: level + 2, first: true); run.integer(location.line)
+            run.key("column", at: level + 2); run.integer(location.column)
             run.newline(level + 1); run.put("}")
             run.newline(level); run.put("}")
         }
@@ -151,12 +146,11 @@ final class JSONWriterState {
     /// fields would write it; false, with nothing written, when the indent is too deep.
     func pair(_ first: StaticString, _ firstValue: Int, _ second: StaticString, _ secondValue: Int) -> Bool {
         let level = depth
-        let line = Self.lineAndIndent
-        guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
+        guard indentFits(level + 1) else { return false }
         let room = 3 * (1 + 2 * (level + 1)) + first.utf8CodeUnitCount + second.utf8CodeUnitCount + 2 * DecimalDigits.maximumCount + 16
         run(upTo: room) { run in
-            run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : "); run.integer(firstValue)
-            run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : "); run.integer(secondValue)
+            run.put("{"); run.key(first, at: level + 1, first: true); run.integer(firstValue)
+            run.key(second, at: level + 1); run.integer(secondValue)
             run.newline(level); run.put("}")
         }
         return true
@@ -166,16 +160,18 @@ final class JSONWriterState {
     /// write it, in three runs around the strings; false, with nothing written, when too deep.
     func pair(_ first: StaticString, _ firstValue: String, _ second: StaticString, _ secondValue: String) -> Bool {
         let level = depth
-        let line = Self.lineAndIndent
-        guard 1 + 2 * (level + 1) <= line.utf8CodeUnitCount else { return false }
+        guard indentFits(level + 1) else { return false }
         let room = 2 + 2 * (level + 1) + max(first.utf8CodeUnitCount, second.utf8CodeUnitCount) + 6
-        run(upTo: room) { run in run.put("{"); run.newline(level + 1); run.put("\""); run.put(first); run.put("\" : ") }
+        run(upTo: room) { run in run.put("{"); run.key(first, at: level + 1, first: true) }
         string(firstValue)
-        run(upTo: room) { run in run.put(","); run.newline(level + 1); run.put("\""); run.put(second); run.put("\" : ") }
+        run(upTo: room) { run in run.key(second, at: level + 1) }
         string(secondValue)
         run(upTo: room) { run in run.newline(level); run.put("}") }
         return true
     }
+
+    /// Whether `lineAndIndent` holds a line break and `level` indents.
+    private func indentFits(_ level: Int) -> Bool { 1 + 2 * level <= Self.lineAndIndent.utf8CodeUnitCount }
 
     /// Writes `body`'s run of bytes, in room for at most `maximum`.
     @inline(__always)
@@ -302,6 +298,12 @@ struct JSONRun {
     @inline(__always) mutating func newline(_ level: Int) {
         (bytes + count).initialize(from: line.utf8Start, count: 1 + 2 * level)
         count += 1 + 2 * level
+    }
+
+    /// A member's key at `level`, after the comma that separates it from the one before.
+    @inline(__always) mutating func key(_ name: StaticString, at level: Int, first: Bool = false) {
+        if !first { put(",") }
+        newline(level); put("\""); put(name); put("\" : ")
     }
 
     mutating func integer(_ value: Int) {
