@@ -62,6 +62,11 @@ struct ByteBuffer {
 extension ByteBuffer {
     subscript(position: Int) -> UInt8 { storage[position] }
 
+    /// The bytes from `position` on, read in place.
+    func withBytes<Result>(from position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: storage + position, count: count - position))
+    }
+
     /// Drops the bytes from `position` on.
     mutating func removeSubrange(from position: Int) { count = Swift.min(count, position) }
 

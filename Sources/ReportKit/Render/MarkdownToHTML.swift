@@ -21,6 +21,14 @@ public struct MarkdownToHTML: Sendable {
     /// The same on UTF-8 bytes: page bodies go from the template to cmark to the layout
     /// without becoming strings.
     func render(bytes markdown: [UInt8], figures: [String: [UInt8]] = [:]) -> [UInt8] {
+        render(bytes: markdown, figures: figures, links: TemplateLinks.Targets(), anchorLinks: true) ?? []
+    }
+
+    /// The same for Markdown whose template wrote links as marks (`TemplateLinks`), with their
+    /// targets in order; nil when the HTML does not hold exactly those marks, and the page must be
+    /// rendered again without them. `anchorLinks`: whether libcmark may also have written links to
+    /// `anchor:` addresses, to be converted as the template convention says.
+    func render(bytes markdown: [UInt8], figures: [String: [UInt8]], links: TemplateLinks.Targets, anchorLinks: Bool) -> [UInt8]? {
         // Everything libcmark allocates for this page comes from the thread's arena and is
         // dropped at once when the HTML has been copied out (no tree walk to free it).
         defer { CmarkArena.reset() }
@@ -32,7 +40,12 @@ public struct MarkdownToHTML: Sendable {
         insertFigures(figures, in: document)
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         let length = strlen(html)
-        return html.withMemoryRebound(to: UInt8.self, capacity: length) { Self.convertingAnchors(UnsafeBufferPointer(start: $0, count: length)) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { html -> [UInt8]? in
+            let rendered = UnsafeBufferPointer(start: html, count: length)
+            guard links.count > 0 else { return anchorLinks ? Self.convertingAnchors(rendered) : Array(rendered) }
+            guard let resolved = TemplateLinks.resolve(rendered, targets: links) else { return nil }
+            return anchorLinks ? resolved.withUnsafeBufferPointer { Self.convertingAnchors($0) } : resolved
+        }
     }
 
     private static let anchorOpening = Array("<a href=\"\(anchorScheme)".utf8)

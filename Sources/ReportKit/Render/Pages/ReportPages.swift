@@ -11,6 +11,9 @@ struct ReportPages {
     let format: Formatting
     /// Entity names by id: three pages name the entities they link to.
     let entityNames: [String: String]
+    /// Whether the links the templates write are made by reportgen (`TemplateLinks`); false
+    /// leaves them all to libcmark, which gives the same pages more slowly (tests compare both).
+    var makesTemplateLinks = true
 
     init(report: Report, templates: TemplateSet, baseURL: String? = nil) {
         self.report = report
@@ -68,8 +71,17 @@ struct ReportPages {
                 figures["graph"] = graph.svgBytes(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
-            let body = try templates.renderBytes(page.template, model.merging(common) { new, _ in new }, language: language)
-            let html = try wrap(body: markdown.render(bytes: body, figures: figures), page: page)
+            let values = model.merging(common) { new, _ in new }
+            var rendered: [UInt8]?
+            if makesTemplateLinks {
+                let (body, links, anchorLinks) = try templates.renderMarkdown(page.template, values, language: language)
+                rendered = markdown.render(bytes: body, figures: figures, links: links, anchorLinks: anchorLinks)
+            }
+            // Without marks, or with marks out of place (see `TemplateLinks`): libcmark reads every link.
+            if rendered == nil {
+                rendered = markdown.render(bytes: try templates.renderBytes(page.template, values, language: language), figures: figures)
+            }
+            let html = try wrap(body: rendered ?? [], page: page)
             pages.append((name: page.outputName, html: html))
         }
         return pages

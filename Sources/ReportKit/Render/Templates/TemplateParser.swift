@@ -8,7 +8,7 @@ struct CompiledTemplate: Sendable {
     init(nodes: [TemplateNode], escaping: Escaping) {
         self.nodes = nodes
         self.escaping = escaping
-        program = TemplateProgram(nodes)
+        program = TemplateProgram(nodes, links: escaping == .markdown)
     }
 }
 

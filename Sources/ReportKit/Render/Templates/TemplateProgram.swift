@@ -12,6 +12,9 @@ struct TemplateProgram: Sendable {
         case section(name: Int, inverted: Bool, end: Int)
         /// Entry `index` of `partials`.
         case partial(index: Int)
+        /// A link the template writes itself (`TemplateLinks`): its text is the instructions
+        /// after it up to `textEnd`, its address those from `textEnd` to `end`.
+        case link(textEnd: Int, end: Int)
     }
 
     /// A name's parts are `nameParts[range]`, and their digests `nameHashes[range]`.
@@ -26,9 +29,52 @@ struct TemplateProgram: Sendable {
     private(set) var nameParts: [String] = []
     private(set) var nameHashes: [UInt64] = []
     private(set) var partials: [(name: String, indentation: [UInt8])] = []
+    /// Whether the template may still hand libcmark a link to an `anchor:` address once its own
+    /// links are marks: text that names the scheme outside them, or a raw variable.
+    private(set) var mayWriteAnchorLinks = false
 
-    init(_ nodes: [TemplateNode]) {
-        append(nodes)
+    /// `links`: gather the links a Markdown template writes itself (`TemplateLinkScanner`).
+    init(_ nodes: [TemplateNode], links: Bool = false) {
+        if links {
+            var scanner = TemplateLinkScanner(template: nodes)
+            append(scanner.pieces(nodes))
+        } else {
+            append(nodes)
+            mayWriteAnchorLinks = true
+        }
+    }
+
+    private mutating func append(_ pieces: [TemplateLinkScanner.Piece]) {
+        for piece in pieces {
+            switch piece {
+            case .section(let name, let inverted, let body):
+                let position = instructions.count
+                let nameIndex = add(name)
+                instructions.append(.section(name: nameIndex, inverted: inverted, end: position))
+                append(body)
+                instructions[position] = .section(name: nameIndex, inverted: inverted, end: instructions.count)
+            case .node(let node):
+                switch node {
+                case .text(let bytes): if Self.contains(bytes, MarkdownToHTML.anchorScheme.utf8) { mayWriteAnchorLinks = true }
+                case .variable(_, let escaped): if !escaped { mayWriteAnchorLinks = true }
+                case .section, .partial: break
+                }
+                append([node])
+            case .link(let text, let url):
+                let position = instructions.count
+                instructions.append(.link(textEnd: position, end: position))
+                append(text)
+                let textEnd = instructions.count
+                append(url)
+                instructions[position] = .link(textEnd: textEnd, end: instructions.count)
+            }
+        }
+    }
+
+    private static func contains(_ bytes: [UInt8], _ pattern: String.UTF8View) -> Bool {
+        let pattern = Array(pattern)
+        guard bytes.count >= pattern.count else { return false }
+        return (0...(bytes.count - pattern.count)).contains { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
     }
 
     private mutating func append(_ nodes: [TemplateNode]) {

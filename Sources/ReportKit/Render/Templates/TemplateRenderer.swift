@@ -7,10 +7,17 @@ struct TemplateRenderer: ~Copyable {
     private var buffer: ByteBuffer
     private(set) var missed: Set<String> = []
     private var stack: [TemplateValue] = []
+    /// The targets of the links written as marks (`TemplateLinks`), in order; nil writes every
+    /// link as Markdown.
+    private(set) var linkTargets: TemplateLinks.Targets?
+    /// Whether the output may hold a Markdown link to an `anchor:` address for libcmark (see
+    /// `TemplateProgram.mayWriteAnchorLinks`), which `MarkdownToHTML` then converts.
+    private(set) var mayHoldAnchorLinks = false
 
-    init(templates: [String: CompiledTemplate], capacity: Int = 4096) {
+    init(templates: [String: CompiledTemplate], capacity: Int = 4096, writesLinks: Bool = false) {
         self.templates = templates
         buffer = ByteBuffer(capacity: capacity)
+        linkTargets = writesLinks ? TemplateLinks.Targets() : nil
     }
 
     deinit { buffer.free() }
@@ -24,6 +31,7 @@ struct TemplateRenderer: ~Copyable {
     }
 
     private mutating func run(_ program: TemplateProgram, escaping: Escaping) {
+        if program.mayWriteAnchorLinks { mayHoldAnchorLinks = true }
         program.instructions.withUnsafeBufferPointer { instructions in
             program.text.withUnsafeBufferPointer { text in
                 program.nameHashes.withUnsafeBufferPointer { hashes in
@@ -85,6 +93,22 @@ struct TemplateRenderer: ~Copyable {
                     stack.removeLast()
                 }
                 continue
+            case .link(let textEnd, let end):
+                let text = index + 1..<textEnd, address = textEnd..<end
+                index = end
+                if linkTargets != nil, keepsTarget(instructions, address, tables, program, escaping: escaping) {
+                    buffer.append(TemplateLinks.openingMarkdown)
+                    run(instructions, text, tables, program, escaping: escaping)
+                    buffer.append(TemplateLinks.closingMarkdown)
+                } else {
+                    mayHoldAnchorLinks = true
+                    buffer.append(UInt8(ascii: "["))
+                    run(instructions, text, tables, program, escaping: escaping)
+                    buffer.append("](")
+                    run(instructions, address, tables, program, escaping: escaping)
+                    buffer.append(UInt8(ascii: ")"))
+                }
+                continue
             case .partial(let partialIndex):
                 // Unknown partials and cycles are refused when the templates are loaded.
                 let (partialName, indentation) = program.partials[partialIndex]
@@ -99,6 +123,19 @@ struct TemplateRenderer: ~Copyable {
             }
             index += 1
         }
+    }
+
+    /// Whether the link whose address is `address` is written as marks, its target kept: the
+    /// address is rendered as Markdown, read as libcmark reads it (`TemplateLinks.Targets.add`)
+    /// and taken back out of the output. A link right after `!` would be an image, and one after
+    /// a backslash text: both stay Markdown.
+    private mutating func keepsTarget(_ instructions: UnsafeBufferPointer<TemplateProgram.Instruction>, _ address: Range<Int>,
+                                      _ tables: Tables, _ program: TemplateProgram, escaping: Escaping) -> Bool {
+        let start = buffer.count
+        if start > 0, buffer[start - 1] == UInt8(ascii: "!") || buffer[start - 1] == UInt8(ascii: "\\") { return false }
+        run(instructions, address, tables, program, escaping: escaping)
+        defer { buffer.removeSubrange(from: start) }
+        return buffer.withBytes(from: start) { linkTargets!.add(url: $0) }
     }
 
     /// Mustache lookup: the first part is searched from the innermost context outwards, the

@@ -195,13 +195,26 @@ public struct TemplateSet: Sendable {
     /// `capacity` is the output's expected size: the layout holds a page body of several
     /// kilobytes, and growing the buffer to it copied it each time.
     func renderBytes(_ name: String, _ values: TemplateModel, language: Language? = nil, capacity: Int = 4096) throws(Diagnostic) -> [UInt8] {
+        try render(name, values, language: language, capacity: capacity, writesLinks: false).bytes
+    }
+
+    /// A Markdown page with the links its template writes itself as marks, and their targets in
+    /// order, for `MarkdownToHTML.render(bytes:figures:links:)`.
+    func renderMarkdown(_ name: String, _ values: TemplateModel, language: Language? = nil) throws(Diagnostic)
+        -> (bytes: [UInt8], links: TemplateLinks.Targets, anchorLinks: Bool) {
+        let (bytes, links, anchorLinks) = try render(name, values, language: language, capacity: 4096, writesLinks: true)
+        return (bytes, links ?? TemplateLinks.Targets(), anchorLinks)
+    }
+
+    private func render(_ name: String, _ values: TemplateModel, language: Language?, capacity: Int, writesLinks: Bool) throws(Diagnostic)
+        -> (bytes: [UInt8], links: TemplateLinks.Targets?, anchorLinks: Bool) {
         // The name before its extension, cut on UTF-8 (a character walk per page showed).
         let templateName = name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
         let templates = language.flatMap { compiledByLanguage[$0] } ?? compiled
         guard let template = templates[templateName], let source = sources[name] else {
             throw .error(.templateMissing, file: name, "template '\(name)' is missing")
         }
-        var renderer = TemplateRenderer(templates: templates, capacity: capacity)
+        var renderer = TemplateRenderer(templates: templates, capacity: capacity, writesLinks: writesLinks)
         let model = TemplateValue.object(values)
         renderer.render(template, model: model)
         if !renderer.missed.isEmpty {
@@ -218,7 +231,7 @@ public struct TemplateSet: Sendable {
                     hint: "the page model provides: \(values.keys.sorted().joined(separator: ", "))")
             }
         }
-        return renderer.output
+        return (renderer.output, renderer.linkTargets, renderer.mayHoldAnchorLinks)
     }
 }
 
