@@ -29,7 +29,8 @@ struct TemplateLinksTests {
         ("- [{{name}}](stakeholders.html#{{id}}) — ([proof](#{{s}}))\n", true),
         ("- [**{{name}}**](anchor:{{id}}) — [{{s}}](anchor:{{id}}){{#flag}} *[{{name}}]*{{/flag}}\n", true),
         ("x**[{{name}}](#{{id}})**y and *[{{name}}](#s1) {{s}}* and **{{s}} [{{name}}](#s2)** _[{{s}}](#s3)_\n", true),
-        ("__[_{{name}}_](#{{id}})__ and [*{{name}}*](#{{id}}) and *a [b* {{name}}](#c) and __[!](#x)__ **[*](#y)**\n", false),
+        ("__[_{{name}}_](#{{id}})__ and [*{{name}}*](#{{id}}) and *a [b* {{name}}](#c) and __[!](#x)__ **[*](#y)**\n", true),
+        ("x[**{{name}}**](#{{id}})y **[**{{s}}**](#{{id}})** _[_{{name}}_](#s1)_ [*{{s}}*]({{url}})*\n", true),
         ("![{{name}}](#{{id}}) and ![alt [{{name}}](#{{id}})](img.png) and [outer [{{name}}](#{{id}}) text](#c)\n", false),
         ("## [{{name}}](#{{id}})\n\n> [{{s}}](anchor:{{id}}) [{{name}}]({{url}})\n\n1. [{{name}}](#{{id}})[{{s}}](#{{id}})\n", true),
         ("{{s}}[{{name}}](#{{id}}) and {{name}}![{{s}}](#x) and [{{{raw}}}](#{{id}}) and [a\nb {{name}}](#{{id}})\n", true),
@@ -49,7 +50,7 @@ struct TemplateLinksTests {
     static let identifiers = ["s1", "e-acme", "e_x", "a.b", "x y", "anchor:s2", "", "#s3", "<x>", "s\\1", String(repeating: "a", count: 70)]
     static let urls = ["https://example.org/a?b=c", "javascript:alert(1)", "#s1", "anchor:s1", "anchor:bad id", "timeline.html", "", "data:text/html,x"]
 
-    @Test("a template's links give libcmark's HTML, for 12 templates and 1,200 value sets", arguments: Array(templates.indices))
+    @Test("a template's links give libcmark's HTML, for 13 templates and 1,300 value sets", arguments: Array(templates.indices))
     func sameAsLibcmark(template: Int) throws {
         var generator = SystemRandomNumberGenerator()
         var resolved = 0
@@ -69,7 +70,7 @@ struct TemplateLinksTests {
         }
         // Templates with code, images, links inside brackets or emphasis inside links get no
         // marks; the others make most of their links themselves.
-        if Self.templates[template].makesLinks { #expect(resolved > 20) } else { #expect(resolved == 0) }
+        if Self.templates[template].makesLinks { #expect(resolved > 10) } else { #expect(resolved == 0) }
     }
 
     @Test("which links qualify: address characters, the anchor scheme with an identifier, no figure")
@@ -80,7 +81,9 @@ struct TemplateLinksTests {
         #expect(try links("[a]({{u}})", ["u": "e_x"]) == 1, "the escape of `_` is undone as libcmark undoes it")
         #expect(try links("[a]({{u}})", ["u": "e\\\\x"]) == 0, "a backslash of the value is not an address character")
         #expect(try links("[a]({{u}})", ["u": "vbscript:x"]) == 0)
-        #expect(try links("![a](#b) \\[a](#b) [a [b](#c)](#d) [**a**](#b) [_a_](#b)") == 0)
+        #expect(try links("![a](#b) \\[a](#b) [a [b](#c)](#d)") == 0)
+        #expect(try links("[**a**](#b) [_é1_](#b) [**{{v}}**](#b)", ["v": "2024"]) == 3)
+        #expect(try links("[**(a)**](#b) [*a *](#b) [**a*](#b) [**{{v}}**](#b) [*a*b*](#b)", ["v": "« x »"]) == 0)
         #expect(try links("[{{{raw}}}](#b) [a\nb](#c) [a`b`](#c)", ["raw": "x"]) == 0)
         #expect(try links("{{#items}}[{{.}}](#x){{/items}}", ["items": ["a", "b", "c"]]) == 3)
         #expect(try links("[a](#b)", [:]) == 1)

@@ -30,6 +30,12 @@ enum TemplateLinks {
             ends.reserveCapacity(256)
         }
 
+        /// Forgets the last target (its link is written as Markdown after all).
+        mutating func removeLast() {
+            ends.removeLast()
+            bytes.removeSubrange((ends.last.map(abs) ?? 0)...)
+        }
+
         func target(_ index: Int) -> (bytes: ArraySlice<UInt8>, isAnchor: Bool) {
             (bytes[(index == 0 ? 0 : abs(ends[index - 1]))..<abs(ends[index])], ends[index] < 0)
         }
@@ -82,6 +88,26 @@ enum TemplateLinks {
     private static let opening: [UInt8] = Array("\u{2045}\u{E000}\u{2045}".utf8)
     private static let closing: [UInt8] = Array("\u{2046}\u{E001}\u{2046}".utf8)
     private static let markLength = 9
+
+    /// Whether a link whose text is emphasised by runs of `run` marks may be written as marks,
+    /// judged on its rendered text: when the text inside the runs starts and ends with a letter
+    /// or digit, each run can only open or only close, and libcmark pairs them with each other
+    /// as it does inside brackets. Otherwise the link is written as Markdown.
+    static func mayMark(emphasised text: UnsafeBufferPointer<UInt8>, run: Int) -> Bool {
+        guard run > 0 else { return true }
+        guard text.count > 2 * run else { return false }
+        let first = text[run], lastEnd = text.count - run
+        // The last character: back over UTF-8 continuation bytes to its first byte.
+        var lastStart = lastEnd - 1
+        while lastStart > run, text[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+        return isWordCharacter(text, at: run, first: first) && isWordCharacter(text, at: lastStart, first: text[lastStart])
+    }
+
+    private static func isWordCharacter(_ text: UnsafeBufferPointer<UInt8>, at position: Int, first: UInt8) -> Bool {
+        if first < 128 { return (first | 32) &- 97 < 26 || first &- 48 < 10 }
+        guard let scalar = Unicode.Scalar(UTF8Scalar.decode(text, at: position).value) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
 
     @inline(__always) static func isAddressByte(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
@@ -148,10 +174,9 @@ enum TemplateLinks {
 
 /// Finds the links of a Markdown template that reportgen may write itself, at compile time, on
 /// the template's own text: `[` TEXT `](` URL `)` where
-/// - TEXT is template text and escaped variables, without brackets, backslashes, line breaks,
-///   `!` or emphasis marks: libcmark pairs the marks inside a link's text apart from those
-///   around it, and inside marks it pairs them with those around (`__[_!_](#a)__` is strong,
-///   `__⁅_!_⁆__` is not);
+/// - TEXT is template text and escaped variables, without brackets, backslashes, line breaks or
+///   `!`, and with emphasis marks only as a run opening it and the same run closing it
+///   (`emphasisRun`);
 /// - URL is address characters (`TemplateLinks.isAddressByte`, and `:`) and variables, checked
 ///   again when rendered;
 /// - no earlier bracket is still open (a link inside brackets, or an image's text, is libcmark's).
@@ -160,7 +185,9 @@ enum TemplateLinks {
 struct TemplateLinkScanner {
     enum Piece {
         case node(TemplateNode)
-        case link(text: [TemplateNode], url: [TemplateNode])
+        /// `emphasis`: the length of the run of `*` or `_` that opens and closes the link's text,
+        /// or 0.
+        case link(text: [TemplateNode], url: [TemplateNode], emphasis: Int)
         /// A section, its body scanned in template order (what it leaves open bears on the links
         /// after it).
         case section(TemplateName, inverted: Bool, [Piece])
@@ -237,7 +264,8 @@ struct TemplateLinkScanner {
         var text: [TemplateNode] = [], url: [TemplateNode] = []
         var pending: [UInt8] = []
         var inURL = false
-        var hasText = false
+        var shape: [UInt8] = []   // the text's bytes, a variable as "x", for its emphasis
+        var emphasis = 0
         var position = (index, offset)
         while position.0 < nodes.count {
             let (nodeIndex, byteIndex) = position
@@ -247,19 +275,21 @@ struct TemplateLinkScanner {
                 let byte = bytes[byteIndex]
                 if !inURL {
                     if byte == UInt8(ascii: "]") {
-                        guard byteIndex + 1 < bytes.count, bytes[byteIndex + 1] == UInt8(ascii: "("), hasText else { return nil }
+                        guard byteIndex + 1 < bytes.count, bytes[byteIndex + 1] == UInt8(ascii: "("),
+                              let run = emphasisRun(shape) else { return nil }
+                        emphasis = run
                         if !pending.isEmpty { text.append(.text(pending)); pending = [] }
                         inURL = true
                         position = (nodeIndex, byteIndex + 2)
                         continue
                     }
-                    guard !"[\\\n!`<*_".utf8.contains(byte) else { return nil }
-                    hasText = true
+                    guard !"[\\\n!`<".utf8.contains(byte) else { return nil }
+                    shape.append(byte)
                 } else {
                     if byte == UInt8(ascii: ")") {
                         if !pending.isEmpty { url.append(.text(pending)); pending = [] }
                         guard !url.isEmpty, !startsWithFigureScheme(url) else { return nil }
-                        return (.link(text: text, url: url), (nodeIndex, byteIndex + 1))
+                        return (.link(text: text, url: url, emphasis: emphasis), (nodeIndex, byteIndex + 1))
                     }
                     guard TemplateLinks.isAddressByte(byte) || byte == UInt8(ascii: ":") else { return nil }
                 }
@@ -274,7 +304,7 @@ struct TemplateLinkScanner {
                 } else {
                     if !pending.isEmpty { text.append(.text(pending)); pending = [] }
                     text.append(nodes[nodeIndex])
-                    hasText = true
+                    shape.append(UInt8(ascii: "x"))
                 }
                 position = (nodeIndex + 1, 0)
             case .section, .partial:
@@ -282,6 +312,21 @@ struct TemplateLinkScanner {
             }
         }
         return nil
+    }
+
+    /// The emphasis of a link's text: 0 for text without `*` and `_`, the length of the run when
+    /// one run of them opens it and the same closes it around text without them (checked again
+    /// on the rendered text: `TemplateLinks.mayMark`), nil otherwise. Inside marks, libcmark
+    /// pairs the marks of a link's text with those around it, where inside brackets it pairs them
+    /// apart (`__[_!_](#a)__` is strong, `__⁅_!_⁆__` is not).
+    private static func emphasisRun(_ shape: [UInt8]) -> Int? {
+        func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+        guard !shape.isEmpty else { return nil }
+        guard isMark(shape[0]) else { return shape.contains(where: isMark) ? nil : 0 }
+        let run = shape.prefix { $0 == shape[0] }.count
+        guard shape.count > 2 * run, shape.suffix(run).allSatisfy({ $0 == shape[0] }),
+              !shape.dropFirst(run).dropLast(run).contains(where: isMark) else { return nil }
+        return run
     }
 
     private static func startsWithFigureScheme(_ url: [TemplateNode]) -> Bool {

@@ -13,8 +13,9 @@ struct TemplateProgram: Sendable {
         /// Entry `index` of `partials`.
         case partial(index: Int)
         /// A link the template writes itself (`TemplateLinks`): its text is the instructions
-        /// after it up to `textEnd`, its address those from `textEnd` to `end`.
-        case link(textEnd: Int, end: Int)
+        /// after it up to `textEnd`, its address those from `textEnd` to `end`; `emphasis` is
+        /// the length of the run of marks around its text (`TemplateLinkScanner`).
+        case link(textEnd: Int, end: Int, emphasis: Int)
     }
 
     /// A name's parts are `nameParts[range]`, and their digests `nameHashes[range]`.
@@ -60,13 +61,13 @@ struct TemplateProgram: Sendable {
                 case .section, .partial: break
                 }
                 append([node])
-            case .link(let text, let url):
+            case .link(let text, let url, let emphasis):
                 let position = instructions.count
-                instructions.append(.link(textEnd: position, end: position))
+                instructions.append(.link(textEnd: position, end: position, emphasis: emphasis))
                 append(text)
                 let textEnd = instructions.count
                 append(url)
-                instructions[position] = .link(textEnd: textEnd, end: instructions.count)
+                instructions[position] = .link(textEnd: textEnd, end: instructions.count, emphasis: emphasis)
             }
         }
     }

@@ -93,21 +93,27 @@ struct TemplateRenderer: ~Copyable {
                     stack.removeLast()
                 }
                 continue
-            case .link(let textEnd, let end):
+            case .link(let textEnd, let end, let emphasis):
                 let text = index + 1..<textEnd, address = textEnd..<end
                 index = end
                 if linkTargets != nil, keepsTarget(instructions, address, tables, program, escaping: escaping) {
+                    let markStart = buffer.count
                     buffer.append(TemplateLinks.openingMarkdown)
+                    let textStart = buffer.count
                     run(instructions, text, tables, program, escaping: escaping)
-                    buffer.append(TemplateLinks.closingMarkdown)
-                } else {
-                    mayHoldAnchorLinks = true
-                    buffer.append(UInt8(ascii: "["))
-                    run(instructions, text, tables, program, escaping: escaping)
-                    buffer.append("](")
-                    run(instructions, address, tables, program, escaping: escaping)
-                    buffer.append(UInt8(ascii: ")"))
+                    if buffer.withBytes(from: textStart, { TemplateLinks.mayMark(emphasised: $0, run: emphasis) }) {
+                        buffer.append(TemplateLinks.closingMarkdown)
+                        continue
+                    }
+                    buffer.removeSubrange(from: markStart)
+                    linkTargets?.removeLast()
                 }
+                mayHoldAnchorLinks = true
+                buffer.append(UInt8(ascii: "["))
+                run(instructions, text, tables, program, escaping: escaping)
+                buffer.append("](")
+                run(instructions, address, tables, program, escaping: escaping)
+                buffer.append(UInt8(ascii: ")"))
                 continue
             case .partial(let partialIndex):
                 // Unknown partials and cycles are refused when the templates are loaded.
