@@ -62,9 +62,9 @@ struct ByteBuffer {
 extension ByteBuffer {
     subscript(position: Int) -> UInt8 { storage[position] }
 
-    /// The bytes from `position` on, read in place.
-    func withBytes<Result>(from position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        body(UnsafeBufferPointer(start: storage + position, count: count - position))
+    /// The bytes from `position` on, read in place: valid until the buffer next grows or is freed.
+    func bytes(from position: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: storage + position, count: count - position)
     }
 
     /// Drops the bytes from `position` on.

@@ -101,7 +101,7 @@ struct TemplateRenderer: ~Copyable {
                     buffer.append(TemplateLinks.openingMarkdown)
                     let textStart = buffer.count
                     run(instructions, text, tables, program, escaping: escaping)
-                    if buffer.withBytes(from: textStart, { TemplateLinks.mayMark(emphasised: $0, run: emphasis) }) {
+                    if TemplateLinks.mayMark(emphasised: buffer.bytes(from: textStart), run: emphasis) {
                         buffer.append(TemplateLinks.closingMarkdown)
                         continue
                     }
@@ -141,7 +141,7 @@ struct TemplateRenderer: ~Copyable {
         if start > 0, buffer[start - 1] == UInt8(ascii: "!") || buffer[start - 1] == UInt8(ascii: "\\") { return false }
         run(instructions, address, tables, program, escaping: escaping)
         defer { buffer.removeSubrange(from: start) }
-        return buffer.withBytes(from: start) { linkTargets!.add(url: $0) }
+        return linkTargets!.add(url: buffer.bytes(from: start))
     }
 
     /// Mustache lookup: the first part is searched from the innermost context outwards, the
