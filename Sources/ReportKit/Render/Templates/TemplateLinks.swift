@@ -24,10 +24,13 @@ enum TemplateLinks {
 
         var count: Int { ends.count }
 
-        init() {
-            // Sized for a long page: a report's pages hold up to a few hundred links.
-            bytes.reserveCapacity(4096)
-            ends.reserveCapacity(256)
+        /// Targets with room for a long page's links, made once: a report's pages hold up to a
+        /// few hundred.
+        static func sizedForPage() -> Targets {
+            var targets = Targets()
+            targets.bytes.reserveCapacity(4096)
+            targets.ends.reserveCapacity(256)
+            return targets
         }
 
         /// Forgets the last target (its link is written as Markdown after all).

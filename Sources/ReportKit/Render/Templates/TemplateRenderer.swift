@@ -17,7 +17,7 @@ struct TemplateRenderer: ~Copyable {
     init(templates: [String: CompiledTemplate], capacity: Int = 4096, writesLinks: Bool = false) {
         self.templates = templates
         buffer = ByteBuffer(capacity: capacity)
-        linkTargets = writesLinks ? TemplateLinks.Targets() : nil
+        linkTargets = writesLinks ? TemplateLinks.Targets.sizedForPage() : nil
     }
 
     deinit { buffer.free() }
