@@ -215,7 +215,6 @@ struct TemplateLinkScanner {
         func flush() {
             if !pending.isEmpty { pieces.append(.node(.text(pending))); pending = [] }
         }
-        // The nodes as a sequence of items: a byte of text, or a whole other node.
         var index = 0, offset = 0
         while index < nodes.count {
             guard case .text(let bytes) = nodes[index] else {
@@ -228,27 +227,31 @@ struct TemplateLinkScanner {
                 index += 1; offset = 0
                 continue
             }
-            guard offset < bytes.count else { index += 1; offset = 0; continue }
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\\") {
-                // An escaped character is text, whatever it is.
-                pending.append(byte)
-                if offset + 1 < bytes.count { pending.append(bytes[offset + 1]) }
-                offset += 2
+            // Text is copied in runs up to the link that ends one.
+            var position = offset
+            var resume: (Int, Int)?
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\\") { position += 2; continue }   // an escaped character is text
+                if byte == UInt8(ascii: "["), depth == 0, !unsure,
+                   !(position > 0 && bytes[position - 1] == UInt8(ascii: "!")),
+                   let (link, after) = Self.link(in: nodes, from: index, position + 1) {
+                    pending.append(contentsOf: bytes[offset..<position])
+                    flush()
+                    pieces.append(link)
+                    resume = after
+                    break
+                }
+                if byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+                position += 1
+            }
+            if let (nextIndex, nextOffset) = resume {
+                (index, offset) = (nextIndex, nextOffset)
                 continue
             }
-            if byte == UInt8(ascii: "["), depth == 0, !unsure,
-               !(offset > 0 && bytes[offset - 1] == UInt8(ascii: "!")),
-               let (link, after) = Self.link(in: nodes, from: index, offset + 1) {
-                flush()
-                pieces.append(link)
-                (index, offset) = after
-                continue
-            }
-            if byte == UInt8(ascii: "[") { depth += 1 }
-            if byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
-            pending.append(byte)
-            offset += 1
+            pending.append(contentsOf: bytes[offset...])
+            index += 1; offset = 0
         }
         flush()
         return pieces

@@ -73,9 +73,13 @@ struct TemplateProgram: Sendable {
     }
 
     private static func contains(_ bytes: [UInt8], _ pattern: String.UTF8View) -> Bool {
-        let pattern = Array(pattern)
-        guard bytes.count >= pattern.count else { return false }
-        return (0...(bytes.count - pattern.count)).contains { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
+        guard let first = pattern.first else { return true }
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(of: first) {
+            if bytes[found...].starts(with: pattern) { return true }
+            start = found + 1
+        }
+        return false
     }
 
     private mutating func append(_ nodes: [TemplateNode]) {
