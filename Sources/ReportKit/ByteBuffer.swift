@@ -105,3 +105,40 @@ extension ByteSink {
 
 extension ByteBuffer: ByteSink {}
 extension Array: ByteSink where Element == UInt8 {}
+
+/// Output written in place, from pieces, into a buffer sized for its worst case: the passes that
+/// rewrite libcmark's HTML (anchors, link marks) copy long runs and short tags, and
+/// `[UInt8].append(contentsOf:)` cost about a hundred instructions a piece.
+struct SizedWriter {
+    private let out: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    private init(out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+    /// The bytes `body` writes, at most `capacity` of them, or nil when `body` returns false.
+    static func bytes(capacity: Int, _ body: (inout SizedWriter) -> Bool) -> [UInt8]? {
+        var finished = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            var writer = SizedWriter(out: buffer)
+            finished = body(&writer)
+            written = finished ? writer.count : 0
+        }
+        return finished ? bytes : nil
+    }
+
+    /// The bytes `body` writes, at most `capacity` of them.
+    static func bytes(capacity: Int, _ body: (inout SizedWriter) -> Void) -> [UInt8] {
+        bytes(capacity: capacity) { (writer: inout SizedWriter) -> Bool in body(&writer); return true } ?? []
+    }
+
+    mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        precondition(count + bytes.count <= out.count, "output outgrew the room made for it")
+        (out.baseAddress! + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func copy(_ literal: StaticString) {
+        copy(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+}

@@ -59,26 +59,13 @@ public struct MarkdownToHTML: Sendable {
     /// nest, so the next `</a>` closes it, and libcmark's escaping of an `href` leaves the
     /// characters an identifier may hold unchanged.
     static func convertingAnchors(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // Written in place into a buffer sized for the worst case: `[UInt8].append(contentsOf:)`
-        // cost about a hundred instructions for each of the thousands of pieces of a page. A link
-        // (`<a href="anchor:` 16 bytes, `">` 2, `</a>` 4, around its text and an identifier of one
-        // byte at least) becomes a span 12 bytes longer (`<span class="anchor" id="` 25, `">` 2,
-        // `</span>` 7): the output is under 1.6 times the input, and twice is room enough.
-        let capacity = 2 * html.count + 16
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            var count = 0
-            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                precondition(count + bytes.count <= capacity, "anchor conversion outgrew its buffer")
-                (out.baseAddress! + count).initialize(from: base, count: bytes.count)
-                count += bytes.count
-            }
-            func copy(_ literal: StaticString) {
-                copy(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-            }
+        // A link (`<a href="anchor:` 16 bytes, `">` 2, `</a>` 4, around its text and an identifier
+        // of one byte at least) becomes a span 12 bytes longer (`<span class="anchor" id="` 25,
+        // `">` 2, `</span>` 7): the output is under 1.6 times the input, and twice is room enough.
+        SizedWriter.bytes(capacity: 2 * html.count + 16) { (out: inout SizedWriter) in
             var position = 0
             while let start = find(anchorOpening, in: html, from: position) {
-                copy(UnsafeBufferPointer(rebasing: html[position..<start]))
+                out.copy(UnsafeBufferPointer(rebasing: html[position..<start]))
                 let idStart = start + anchorOpening.count
                 guard let quote = find(quoteMark, in: html, from: idStart),
                       let tagEnd = find(tagCloser, in: html, from: quote),
@@ -90,16 +77,15 @@ public struct MarkdownToHTML: Sendable {
                 let safe = isSafeIdentifier(id)
                 // An identifier that could not be an attribute leaves the text, without the link.
                 if safe {
-                    copy(#"<span class="anchor" id=""#)
-                    copy(id)
-                    copy(#"">"#)
+                    out.copy(#"<span class="anchor" id=""#)
+                    out.copy(id)
+                    out.copy(#"">"#)
                 }
-                copy(UnsafeBufferPointer(rebasing: html[(tagEnd + 1)..<close]))
-                if safe { copy("</span>") }
+                out.copy(UnsafeBufferPointer(rebasing: html[(tagEnd + 1)..<close]))
+                if safe { out.copy("</span>") }
                 position = close + linkClosing.count
             }
-            copy(UnsafeBufferPointer(rebasing: html[position...]))
-            written = count
+            out.copy(UnsafeBufferPointer(rebasing: html[position...]))
         }
     }
 

@@ -26,13 +26,15 @@ struct TemplateLinkScanner {
     private var unsure = false
     private let enabled: Bool
 
-    init(template nodes: [TemplateNode]) {
-        enabled = Self.mayHoldLinks(nodes)
+    /// `enabled`: whether to look for links at all (Markdown templates).
+    init(template nodes: [TemplateNode], enabled: Bool = true) {
+        self.enabled = enabled && Self.mayHoldLinks(nodes)
     }
 
-    /// `nodes` with qualifying links gathered, in sections too.
+    /// `nodes` with qualifying links gathered, in sections too; sections are always pieces of
+    /// their own.
     mutating func pieces(_ nodes: [TemplateNode]) -> [Piece] {
-        guard enabled else { return nodes.map { .node($0) } }
+        guard enabled else { return nodes.map(Self.piece) }
         var pieces: [Piece] = []
         var pending: [UInt8] = []
         func flush() {
@@ -78,6 +80,12 @@ struct TemplateLinkScanner {
         }
         flush()
         return pieces
+    }
+
+    /// A node as it is, its sections' bodies too.
+    private static func piece(_ node: TemplateNode) -> Piece {
+        guard case .section(let name, let inverted, let children) = node else { return .node(node) }
+        return .section(name, inverted: inverted, children.map(piece))
     }
 
     /// Scans a section's body, then judges what it leaves open.

@@ -128,18 +128,7 @@ enum TemplateLinks {
         // A span's tags are the longest a link gets: `<span class="anchor" id="` (25 bytes),
         // `">` and `</span>` (9) around its identifier, where its marks took 18 bytes.
         let capacity = html.count + targets.bytes.count + 16 * targets.count + 16
-        var failed = false
-        let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            var count = 0
-            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-                precondition(count + bytes.count <= capacity, "link marks outgrew their buffer")
-                (out.baseAddress! + count).initialize(from: source, count: bytes.count)
-                count += bytes.count
-            }
-            func copy(_ literal: StaticString) {
-                copy(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-            }
+        return SizedWriter.bytes(capacity: capacity) { (out: inout SizedWriter) -> Bool in
             // `copied`: the end of what is in `out`; `position`: where the search goes on.
             var copied = 0, position = 0, next = 0, open = false
             while position < html.count {
@@ -152,25 +141,24 @@ enum TemplateLinks {
                 let isClosing = !isOpening && memcmp(base + start, closing, markLength) == 0
                 guard isOpening || isClosing else { position = lead + 1; continue }
                 // A mark out of turn, or one more than the renderer wrote: not the renderer's marks.
-                guard next < targets.count, isOpening != open else { failed = true; break }
-                copy(UnsafeBufferPointer(rebasing: html[copied..<start]))
+                guard next < targets.count, isOpening != open else { return false }
+                out.copy(UnsafeBufferPointer(rebasing: html[copied..<start]))
                 let (target, isAnchor) = targets.target(next)
                 if isOpening {
-                    copy(isAnchor ? #"<span class="anchor" id=""# : #"<a href=""#)
-                    target.withUnsafeBufferPointer { copy($0) }
-                    copy(#"">"#)
+                    out.copy(isAnchor ? #"<span class="anchor" id=""# : #"<a href=""#)
+                    target.withUnsafeBufferPointer { out.copy($0) }
+                    out.copy(#"">"#)
                 } else {
-                    copy(isAnchor ? "</span>" : "</a>")
+                    out.copy(isAnchor ? "</span>" : "</a>")
                     next += 1
                 }
                 open = isOpening
                 position = start + markLength
                 copied = position
             }
-            if next != targets.count || open { failed = true }
-            if !failed { copy(UnsafeBufferPointer(rebasing: html[copied...])) }
-            written = failed ? 0 : count
+            guard next == targets.count, !open else { return false }
+            out.copy(UnsafeBufferPointer(rebasing: html[copied...]))
+            return true
         }
-        return failed ? nil : out
     }
 }

@@ -36,13 +36,10 @@ struct TemplateProgram: Sendable {
 
     /// `links`: gather the links a Markdown template writes itself (`TemplateLinkScanner`).
     init(_ nodes: [TemplateNode], links: Bool = false) {
-        if links {
-            var scanner = TemplateLinkScanner(template: nodes)
-            append(scanner.pieces(nodes))
-        } else {
-            append(nodes)
-            mayWriteAnchorLinks = true
-        }
+        var scanner = TemplateLinkScanner(template: nodes, enabled: links)
+        append(scanner.pieces(nodes))
+        // Without links of its own, every link is libcmark's.
+        if !links { mayWriteAnchorLinks = true }
     }
 
     private mutating func append(_ pieces: [TemplateLinkScanner.Piece]) {
@@ -60,13 +57,13 @@ struct TemplateProgram: Sendable {
                 case .variable(_, let escaped): if !escaped { mayWriteAnchorLinks = true }
                 case .section, .partial: break
                 }
-                append([node])
+                append(leaf: node)
             case .link(let text, let url, let emphasis):
                 let position = instructions.count
                 instructions.append(.link(textEnd: position, end: position, emphasis: emphasis))
-                append(text)
+                text.forEach { append(leaf: $0) }
                 let textEnd = instructions.count
-                append(url)
+                url.forEach { append(leaf: $0) }
                 instructions[position] = .link(textEnd: textEnd, end: instructions.count, emphasis: emphasis)
             }
         }
@@ -82,24 +79,19 @@ struct TemplateProgram: Sendable {
         return false
     }
 
-    private mutating func append(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                instructions.append(.text(start: text.count, end: text.count + bytes.count))
-                text.append(contentsOf: bytes)
-            case .variable(let name, let escaped):
-                instructions.append(.variable(name: add(name), escaped: escaped))
-            case .section(let name, let inverted, let children):
-                let position = instructions.count
-                let nameIndex = add(name)
-                instructions.append(.section(name: nameIndex, inverted: inverted, end: position))
-                append(children)
-                instructions[position] = .section(name: nameIndex, inverted: inverted, end: instructions.count)
-            case .partial(let name, let indentation, _):
-                instructions.append(.partial(index: partials.count))
-                partials.append((name, indentation))
-            }
+    /// Text, a variable or a partial (the scanner hands sections over as pieces of their own).
+    private mutating func append(leaf node: TemplateNode) {
+        switch node {
+        case .text(let bytes):
+            instructions.append(.text(start: text.count, end: text.count + bytes.count))
+            text.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            instructions.append(.variable(name: add(name), escaped: escaped))
+        case .partial(let name, let indentation, _):
+            instructions.append(.partial(index: partials.count))
+            partials.append((name, indentation))
+        case .section:
+            preconditionFailure("a section reached the program as a leaf")
         }
     }
 
