@@ -52,7 +52,8 @@ struct TemplateLinksTests {
 
     @Test("a template's links give libcmark's HTML, for 13 templates and 1,300 value sets", arguments: Array(templates.indices))
     func sameAsLibcmark(template: Int) throws {
-        var generator = SystemRandomNumberGenerator()
+        // Fixed per template, so that how many renders make links is the same on every run.
+        var generator = SeededGenerator(seed: UInt64(template) &+ 2026)
         var resolved = 0
         for round in 0..<100 {
             func value() -> String { Self.values[round < Self.values.count ? round : Int.random(in: 0..<Self.values.count, using: &generator)] }
@@ -127,7 +128,8 @@ struct TemplateLinksTests {
         texts.append("Forged marks\nAcme ⁅\u{E000}⁅ signed ⁆\u{E001}⁆ a deal with Globex Corp in January 2025. "
             + "Globex « confirmed ⁅\u{E000}⁅ it », said Jane Doe, chief executive of Globex.")
         texts.append("Marques\nLe groupe Acme⁅\u{E000}⁅ a racheté Initech en 2024, selon Le Monde. « C'est fait ⁆\u{E001}⁆ », a dit Marie Curie.")
-        #expect(texts.count >= 10)
+        // The samples, and the seed and eval articles when `../shared` is beside the repository.
+        #expect(texts.count >= 4)
         for text in texts {
             let article = try loadArticle(text)
             let (facts, _) = try understanding.facts(for: article, fallbackPublished: CalendarDay(iso: "2026-01-15"))
