@@ -5,7 +5,6 @@ import Foundation
 struct SitePages {
     let templates: TemplateSet
     var baseURL: String? = nil
-    let markdown = MarkdownToHTML()
 
     /// Reports newest first (by publication date, undated last), then by title.
     static func ordered(_ reports: [ReportSummary]) -> [ReportSummary] {
@@ -48,7 +47,7 @@ struct SitePages {
                 "leadSentence": .optional(summary.leadSentence),
             ]
         }
-        let body = try templates.render("index.md", ["t": templates.stringScope(language), "reports": .list(rows), "lang": .text(language.rawValue)])
+        let body = try templates.html("index.md", ["t": templates.stringScope(language), "reports": .list(rows), "lang": .text(language.rawValue)])
         return try layout(body: body, title: strings["site_title"] ?? "reportgen", language: language, root: "", canonical: baseURL)
     }
 
@@ -56,15 +55,15 @@ struct SitePages {
         let strings = templates.strings.table(for: language)
         // Served from any depth, so links are absolute from the site root is impossible without a
         // base URL: point to the root index relative to the 404 file's own folder.
-        let body = try templates.render("404.md", ["t": templates.stringScope(language), "root": "", "lang": .text(language.rawValue)])
+        let body = try templates.html("404.md", ["t": templates.stringScope(language), "root": "", "lang": .text(language.rawValue)])
         return try layout(body: body, title: strings["not_found_title"] ?? "404", language: language, root: "", canonical: nil)
     }
 
-    private func layout(body: String, title: String, language: Language, root: String, canonical: String?) throws(Diagnostic) -> String {
+    private func layout(body: [UInt8], title: String, language: Language, root: String, canonical: String?) throws(Diagnostic) -> String {
         let strings = templates.strings.table(for: language)
         return try templates.render(TemplateSet.layoutTemplate, [
             "lang": .text(language.rawValue), "title": .text(title), "description": .text(strings["index_intro"] ?? title),
-            "root": .text(root), "body": .text(markdown.render(body)), "nav": [], "hasReportNav": false,
+            "root": .text(root), "body": .bytes(body), "nav": [], "hasReportNav": false,
             "t": templates.stringScope(language), "generator": "reportgen \(ReportKitVersion.string)",
             "canonical": .optional(canonical), "ogType": "website",
         ])

@@ -6,7 +6,6 @@ struct ReportPages {
     let report: Report
     let templates: TemplateSet
     let baseURL: String?
-    let markdown = MarkdownToHTML()
     let strings: [String: String]
     let format: Formatting
     /// Entity names by id: three pages name the entities they link to.
@@ -71,17 +70,9 @@ struct ReportPages {
                 figures["graph"] = graph.svgBytes(title: strings["graph_title"] ?? "", description: graphDescription(graph))
             case .paywall: model = paywallModel()
             }
-            let values = model.merging(common) { new, _ in new }
-            var rendered: [UInt8]?
-            if makesTemplateLinks {
-                let (body, links, anchorLinks) = try templates.renderMarkdown(page.template, values, language: language)
-                rendered = markdown.render(bytes: body, figures: figures, links: links, anchorLinks: anchorLinks)
-            }
-            // Without marks, or with marks out of place (see `TemplateLinks`): libcmark reads every link.
-            if rendered == nil {
-                rendered = markdown.render(bytes: try templates.renderBytes(page.template, values, language: language), figures: figures)
-            }
-            let html = try wrap(body: rendered ?? [], page: page)
+            let body = try templates.html(page.template, model.merging(common) { new, _ in new }, language: language,
+                                          figures: figures, makesLinks: makesTemplateLinks)
+            let html = try wrap(body: body, page: page)
             pages.append((name: page.outputName, html: html))
         }
         return pages
