@@ -49,6 +49,7 @@ public struct MarkdownToHTML: Sendable {
     }
 
     private static let anchorOpening = Array("<a href=\"\(anchorScheme)".utf8)
+    static let anchorSchemeBytes = Array(anchorScheme.utf8)
     private static let linkClosing = Array("</a>".utf8)
     private static let quoteMark = [UInt8(ascii: "\"")], tagCloser = [UInt8(ascii: ">")]
 
@@ -91,7 +92,7 @@ public struct MarkdownToHTML: Sendable {
 
     /// The offset of `pattern` in `bytes` at or after `start`: `memchr` finds each candidate
     /// first byte (memmem is a GNU extension Swift's Glibc module does not show).
-    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress, let first = pattern.first else { return nil }
         var offset = start
         while offset + pattern.count <= bytes.count {

@@ -167,7 +167,8 @@ public enum MarkdownEscaping {
         }
     }
 
-    @inline(__always) private static func isPunctuation(_ byte: UInt8) -> Bool {
+    /// ASCII punctuation: what a backslash escapes in Markdown.
+    @inline(__always) static func isPunctuation(_ byte: UInt8) -> Bool {
         (byte >= 33 && byte <= 47) || (byte >= 58 && byte <= 64) || (byte >= 91 && byte <= 96) || (byte >= 123 && byte <= 126)
     }
 }

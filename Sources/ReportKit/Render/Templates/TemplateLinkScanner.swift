@@ -125,7 +125,8 @@ struct TemplateLinkScanner {
                 } else {
                     if byte == UInt8(ascii: ")") {
                         if !pending.isEmpty { url.append(.text(pending)); pending = [] }
-                        guard !url.isEmpty, !startsWithFigureScheme(url) else { return nil }
+                        // (A `figure:` address, like any other scheme but `anchor:`, is refused when rendered.)
+                        guard !url.isEmpty else { return nil }
                         return (.link(text: text, url: url, emphasis: emphasis), (nodeIndex, byteIndex + 1))
                     }
                     guard TemplateLinks.isAddressByte(byte) || byte == UInt8(ascii: ":") else { return nil }
@@ -164,11 +165,6 @@ struct TemplateLinkScanner {
         guard shape.count > 2 * run, shape.suffix(run).allSatisfy({ $0 == shape[0] }),
               !shape.dropFirst(run).dropLast(run).contains(where: isMark) else { return nil }
         return run
-    }
-
-    private static func startsWithFigureScheme(_ url: [TemplateNode]) -> Bool {
-        guard case .text(let bytes)? = url.first else { return false }
-        return bytes.starts(with: MarkdownToHTML.figureScheme.utf8)
     }
 
     /// Whether the template's text is free of the contexts where libcmark does not read a link as

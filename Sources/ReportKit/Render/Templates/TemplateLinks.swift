@@ -56,7 +56,7 @@ enum TemplateLinks {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: url.count) { buffer in
                 var count = 0, position = 0
                 while position < url.count {
-                    if url[position] == UInt8(ascii: "\\"), position + 1 < url.count, isASCIIPunctuation(url[position + 1]) { position += 1 }
+                    if url[position] == UInt8(ascii: "\\"), position + 1 < url.count, MarkdownEscaping.isPunctuation(url[position + 1]) { position += 1 }
                     buffer[count] = url[position]
                     count += 1
                     position += 1
@@ -66,21 +66,15 @@ enum TemplateLinks {
         }
 
         private mutating func add(unescaped url: UnsafeBufferPointer<UInt8>) -> Bool {
-            // "anchor:" read as one number (the scheme is seven bytes).
-            let anchor = url.count > 7 && UInt64(littleEndian: UnsafeRawPointer(url.baseAddress!).loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
-                == TemplateLinks.anchorScheme
-            let target = anchor ? UnsafeBufferPointer(rebasing: url[7...]) : url
-            guard !target.isEmpty, !anchor || target.count <= 64 else { return false }
-            // An identifier is an address without `.`, `/` and `#`.
-            for byte in target where !isAddressByte(byte) || (anchor && (byte == 46 || byte == 47 || byte == 35)) { return false }
+            let scheme = MarkdownToHTML.anchorSchemeBytes
+            let anchor = url.count > scheme.count && memcmp(url.baseAddress!, scheme, scheme.count) == 0
+            let target = anchor ? UnsafeBufferPointer(rebasing: url[scheme.count...]) : url
+            guard anchor ? MarkdownToHTML.isSafeIdentifier(target) : !target.isEmpty && target.allSatisfy(isAddressByte) else { return false }
             bytes.append(contentsOf: target)
             ends.append(anchor ? -bytes.count : bytes.count)
             return true
         }
     }
-
-    /// `MarkdownToHTML.anchorScheme`'s seven bytes, little-endian.
-    private static let anchorScheme: UInt64 = MarkdownToHTML.anchorScheme.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
 
     /// The Markdown the renderer writes for a link's opening and closing bracket: a bracket of
     /// Unicode's punctuation (U+2045, U+2046) on each side of a private-use character. libcmark
@@ -115,10 +109,6 @@ enum TemplateLinks {
     @inline(__always) static func isAddressByte(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
             || byte == 45 || byte == 95 || byte == 46 || byte == 47 || byte == 35
-    }
-
-    @inline(__always) static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (byte >= 33 && byte <= 47) || (byte >= 58 && byte <= 64) || (byte >= 91 && byte <= 96) || (byte >= 123 && byte <= 126)
     }
 
     /// The page with each pair of marks replaced by its target's tags, or nil when the marks are

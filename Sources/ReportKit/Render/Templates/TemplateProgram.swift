@@ -53,7 +53,8 @@ struct TemplateProgram: Sendable {
                 instructions[position] = .section(name: nameIndex, inverted: inverted, end: instructions.count)
             case .node(let node):
                 switch node {
-                case .text(let bytes): if Self.contains(bytes, MarkdownToHTML.anchorScheme.utf8) { mayWriteAnchorLinks = true }
+                case .text(let bytes):
+                    if bytes.withUnsafeBufferPointer({ MarkdownToHTML.find(MarkdownToHTML.anchorSchemeBytes, in: $0) }) != nil { mayWriteAnchorLinks = true }
                 case .variable(_, let escaped): if !escaped { mayWriteAnchorLinks = true }
                 case .section, .partial: break
                 }
@@ -67,16 +68,6 @@ struct TemplateProgram: Sendable {
                 instructions[position] = .link(textEnd: textEnd, end: instructions.count, emphasis: emphasis)
             }
         }
-    }
-
-    private static func contains(_ bytes: [UInt8], _ pattern: String.UTF8View) -> Bool {
-        guard let first = pattern.first else { return true }
-        var start = bytes.startIndex
-        while let found = bytes[start...].firstIndex(of: first) {
-            if bytes[found...].starts(with: pattern) { return true }
-            start = found + 1
-        }
-        return false
     }
 
     /// Text, a variable or a partial (the scanner hands sections over as pieces of their own).
