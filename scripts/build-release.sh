@@ -21,4 +21,22 @@ if [ "$(uname -m)" = x86_64 ] && [ -z "${REPORTGEN_PORTABLE:-}" ] && [ -r /proc/
     done
     [ "$haswell" = yes ] && cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
 fi
-swift build -c release --product reportgen --static-swift-stdlib ${cpu_flags[@]+"${cpu_flags[@]}"} "$@"
+# Linked with mimalloc (Debian's libmimalloc-dev, which scripts/setup.sh installs) when the linker
+# finds it: its malloc and free replace glibc's for the whole process. An article allocates and
+# frees a few thousand small blocks (tokens, strings, arrays, page models): a dry run of 1,000
+# articles took 5 % less wall time (medians of 14 alternating runs, faster in 10) and 3.7 % fewer
+# instructions. Without the library the build uses glibc's allocator and gives the same output;
+# REPORTGEN_SYSTEM_MALLOC=1 asks for that.
+allocator_flags=()
+links_mimalloc() {  # whether a C compiler (cc, or the clang Swift ships with) links -lmimalloc
+    for compiler in cc clang; do
+        command -v "$compiler" >/dev/null 2>&1 || continue
+        echo 'int main(void) { return 0; }' | "$compiler" -x c - -o /dev/null -lmimalloc >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
+if [ -z "${REPORTGEN_SYSTEM_MALLOC:-}" ] && links_mimalloc; then
+    allocator_flags=(-Xlinker -lmimalloc)
+fi
+swift build -c release --product reportgen --static-swift-stdlib ${cpu_flags[@]+"${cpu_flags[@]}"} \
+    ${allocator_flags[@]+"${allocator_flags[@]}"} "$@"
