@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportKit
 
@@ -29,5 +30,49 @@ struct WordStringsTests {
             #expect(token.text == String(String.UnicodeScalarView(scalars[token.start..<token.end])))
             #expect(token.folded == foldForMatching(token.text))
         }
+    }
+
+    /// Every field of each token, for comparing the tokenizer's paths.
+    func described(_ tokens: [Token]) -> [String] {
+        tokens.map { token in
+            "\(token.text)|\(token.folded)|\(token.start)-\(token.end)|\(token.isCapitalized)\(token.hasDigit)\(token.hasInnerCapital)"
+                + "\(token.isPunctuation)\(token.endsWithDot)|\(token.hash)|\(token.keyHash)"
+        }
+    }
+
+    @Test("the tokenizer's fast paths make the tokens its byte-by-byte path makes, on random text")
+    func fastPathsAgreeOnRandomText() {
+        // Pieces the fast paths treat apart (ASCII classes, a backquote, every Latin-1 letter
+        // and sign, curly apostrophes) and the ones they leave to the slow path (other scripts,
+        // punctuation beyond ASCII, no-break spaces, long words).
+        let latin = (0xC0...0xFF).map { String(Unicode.Scalar(UInt32($0))!) }
+        let pieces = ["a", "Z", "q", "M", "7", "0", ".", ",", "-", "_", "'", "`", "$", "€", "£", " ", " ", "\u{2019}", "\u{2018}",
+                      "«", "»", "\u{A0}", "\u{202F}", "œ", "Œ", "ł", "ß", "日本", "\u{1F600}", "St", "U.S", "d'", "l\u{2019}",
+                      "based", "-based", "'s", "aujourd'hui", "Inc.", "3.5", "1,5", "abcdefghijklmnop"] + latin
+        var generator = SeededGenerator(seed: 2026_11_28)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...14, using: &generator)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(described(Tokenizer.tokens(text)) == described(Tokenizer.tokens(text, fastPaths: false)), "\(text)")
+        }
+    }
+
+    @Test("the tokenizer's fast paths make the tokens its byte-by-byte path makes, on articles")
+    func fastPathsAgreeOnArticles() throws {
+        var paths = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("articles").path)
+            .map { repositoryRoot.appendingPathComponent("articles").appendingPathComponent($0).path }
+        if FileManager.default.fileExists(atPath: seedPath) { paths.append(seedPath) }
+        if let eval = try? FileManager.default.contentsOfDirectory(atPath: evalArticlesPath) {
+            paths += eval.map { (evalArticlesPath as NSString).appendingPathComponent($0) }
+        }
+        var tokenCount = 0
+        for path in paths {
+            for line in try read(path).split(separator: "\n") {
+                let fast = Tokenizer.tokens(String(line))
+                #expect(described(fast) == described(Tokenizer.tokens(String(line), fastPaths: false)), "\(path)")
+                tokenCount += fast.count
+            }
+        }
+        #expect(tokenCount > 1_000)
     }
 }

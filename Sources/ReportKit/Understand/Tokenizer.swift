@@ -41,15 +41,27 @@ enum Tokenizer {
     static let attributiveSuffixes: WordSet = ["based", "born", "led", "backed", "owned", "made", "focused", "headquartered", "funded", "style", "like"]
     static let elisions: WordSet = ["d", "l", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quelqu"]
 
-    static func tokens(_ text: String) -> [Token] {
+    static func tokens(_ text: String) -> [Token] { tokens(text, fastPaths: true) }
+
+    /// `fastPaths` false makes every token byte by byte (`slowToken`): the tests compare both.
+    static func tokens(_ text: String, fastPaths: Bool) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(utf8: $0) }
+        return text.withUTF8 { utf8 in
+            // Copied with 16 zero bytes after it, so that every word can be loaded eight bytes
+            // at a time (`makeToken`) without reading beyond the buffer.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 16) { padded in
+                let count = utf8.count
+                if let source = utf8.baseAddress { padded.baseAddress!.initialize(from: source, count: count) }
+                (padded.baseAddress! + count).initialize(repeating: 0, count: 16)
+                return tokens(utf8: UnsafeBufferPointer(rebasing: padded[..<count]), readable: count + 16, fastPaths: fastPaths)
+            }
+        }
     }
 
     /// One pass over the UTF-8, counting scalars as it goes for the tokens' offsets, where
     /// reading an array of scalars meant walking back to each token's byte offsets in French
     /// text (most sentences have a letter beyond ASCII), and callers without the array made one.
-    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, readable: Int, fastPaths: Bool) -> [Token] {
         let count = bytes.count
         var tokens: [Token] = []
         // Words of news prose average about six bytes with their space, and punctuation
@@ -57,8 +69,11 @@ enum Tokenizer {
         tokens.reserveCapacity(count / 3 + 4)
         let words = WordStrings.current
         func make(_ start: Int, _ end: Int, scalars: Range<Int>, punctuation: Bool) -> Token {
-            makeToken(UnsafeBufferPointer(rebasing: bytes[start..<end]), start: scalars.lowerBound, end: scalars.upperBound,
-                      punctuation: punctuation, words: words)
+            let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard fastPaths, utf8.count <= 15, readable - start >= 16 else {
+                return slowToken(utf8, start: scalars.lowerBound, end: scalars.upperBound, punctuation: punctuation, words: words)
+            }
+            return makeToken(utf8, start: scalars.lowerBound, end: scalars.upperBound, punctuation: punctuation, words: words)
         }
         func isWordScalar(at position: Int) -> Bool {
             guard position < count else { return false }
@@ -157,10 +172,134 @@ enum Tokenizer {
         return attributiveSuffixes.contains(String(decoding: word, as: UTF8.self).lowercased())
     }
 
-    /// One token from its UTF-8 bytes. ASCII words (most of them) are checked, folded and
+    /// One token of at most 15 bytes from its UTF-8, with 16 bytes readable from its start. An
+    /// ASCII word (most of them) is loaded as two integers and classified, folded and looked up
+    /// in the word table eight bytes at a time; a word with Latin letters beyond ASCII or curly
+    /// apostrophes (French text) goes byte by byte without decoding (`latinToken`); any other
+    /// goes through `slowToken`, which all three agree with (the tests compare them).
+    @inline(__always)
+    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
+        let count = utf8.count
+        let raw = UnsafeRawPointer(utf8.baseAddress!)
+        let lowMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
+        let highMask: UInt64 = count <= 8 ? 0 : (1 << UInt64(8 * (count - 8))) &- 1
+        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & lowMask
+        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask
+        let letters = ASCIIClasses(low), more = ASCIIClasses(high)
+        guard letters.isPlain && more.isPlain else {
+            if (low | high) & ASCIIClasses.highBits != 0,
+               let token = latinToken(utf8, low: low, high: high, start: start, end: end, punctuation: punctuation, words: words) {
+                return token
+            }
+            return slowToken(utf8, start: start, end: end, punctuation: punctuation, words: words)
+        }
+        let foldedLow = low | (letters.upper >> 2), foldedHigh = high | (more.upper >> 2)
+        var hash = WordHash.seed
+        var word = foldedLow
+        for index in 0..<count {
+            if index == 8 { word = foldedHigh }
+            hash = WordHash.adding(UInt8(truncatingIfNeeded: word), to: hash)
+            word >>= 8
+        }
+        let text = words.string(low: low, high: high, count: count)
+        let needsFolding = (letters.upper | more.upper) != 0
+        let folded = needsFolding ? words.string(low: foldedLow, high: foldedHigh, count: count) : text
+        let endsWithDot = utf8[count - 1] == UInt8(ascii: ".")
+        let keyHash = endsWithDot ? WordHash.of(Token.key(of: folded)) : hash
+        let hasLower = (letters.lower | more.lower) != 0
+        let innerUpper = (letters.upper & ~0x80) | more.upper != 0
+        return Token(text: text, folded: folded, start: start, end: end,
+                     isCapitalized: letters.upper & 0x80 != 0, hasDigit: (letters.digit | more.digit) != 0,
+                     hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
+                     endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
+    }
+
+    /// The high bit of each of eight packed bytes that is an uppercase ASCII letter, a lowercase
+    /// one or a digit; `isPlain` when all eight are ASCII and none is a backquote (folded to an
+    /// apostrophe by `slowToken`).
+    private struct ASCIIClasses {
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+        let upper: UInt64, lower: UInt64, digit: UInt64
+        let isPlain: Bool
+
+        @inline(__always)
+        init(_ word: UInt64) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // For bytes below 0x80, adding 0x80 - c sets a byte's high bit when the byte is at
+            // least c, and never carries into the next byte.
+            func atLeast(_ c: UInt64) -> UInt64 { word &+ ones &* (0x80 - c) }
+            upper = atLeast(0x41) & ~atLeast(0x5B) & Self.highBits
+            lower = atLeast(0x61) & ~atLeast(0x7B) & Self.highBits
+            digit = atLeast(0x30) & ~atLeast(0x3A) & Self.highBits
+            let backquotes = word ^ (ones &* 0x60)
+            let hasBackquote = (backquotes &- ones) & ~backquotes & Self.highBits != 0
+            isPlain = word & Self.highBits == 0 && !hasBackquote
+        }
+    }
+
+    /// What `slowToken` makes of a word whose scalars beyond ASCII are all Latin-1 letters that
+    /// fold to an ASCII letter ("Économie", "français") or curly apostrophes ("l’"), read byte
+    /// by byte without decoding; nil for any other word. `low` and `high` are its bytes packed.
+    @inline(never)
+    private static func latinToken(_ utf8: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, start: Int, end: Int,
+                                   punctuation: Bool, words: WordStrings) -> Token? {
+        let count = utf8.count
+        var foldedLow: UInt64 = 0, foldedHigh: UInt64 = 0, foldedCount = 0
+        var hash = WordHash.seed
+        var hasDigit = false, hasLower = false, innerUpper = false, isCapitalized = false
+        var index = 0
+        while index < count {
+            let byte = utf8[index]
+            var folded = byte, isUpper = false
+            if byte < 0x80 {
+                // As `Unicode.Scalar.foldedLowercase`: only letters change (a backquote stays).
+                if byte &- 65 < 26 { folded = byte + 32; isUpper = true }
+                else if byte &- 97 < 26 { hasLower = true }
+                else if byte &- 48 < 10 { hasDigit = true }
+                index += 1
+            } else if byte == 0xC3, index + 1 < count {
+                let entry = latinLetters[Int(utf8[index + 1] & 0x3F)]
+                guard entry.folded != 0, utf8[index + 1] & 0xC0 == 0x80 else { return nil }
+                folded = entry.folded
+                isUpper = entry.isUpper
+                if entry.isLower { hasLower = true }
+                index += 2
+            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0x98 || utf8[index + 2] == 0x99 {
+                folded = UInt8(ascii: "'")
+                index += 3
+            } else {
+                return nil
+            }
+            if isUpper { if foldedCount == 0 { isCapitalized = true } else { innerUpper = true } }
+            if foldedCount < 8 { foldedLow |= UInt64(folded) << UInt64(8 * foldedCount) }
+            else { foldedHigh |= UInt64(folded) << UInt64(8 * (foldedCount - 8)) }
+            foldedCount += 1
+            hash = WordHash.adding(folded, to: hash)
+        }
+        let text = words.string(low: low, high: high, count: count)
+        let folded = words.string(low: foldedLow, high: foldedHigh, count: foldedCount)
+        let endsWithDot = utf8[count - 1] == UInt8(ascii: ".")
+        let keyHash = endsWithDot ? WordHash.of(Token.key(of: folded)) : hash
+        return Token(text: text, folded: folded, start: start, end: end,
+                     isCapitalized: isCapitalized, hasDigit: hasDigit,
+                     hasInnerCapital: innerUpper && hasLower, isPunctuation: punctuation,
+                     endsWithDot: endsWithDot, hash: hash, keyHash: keyHash)
+    }
+
+    /// U+00C0-U+00FF by the last byte of their UTF-8 (0xC3 0x80-0xBF): the ASCII letter each
+    /// folds to (0 for those that fold to something else: ß, æ, ø, ×, ÷, þ, ð) and its case.
+    private static let latinLetters: [(folded: UInt8, isUpper: Bool, isLower: Bool)] = (0xC0...0xFF).map { value in
+        let scalar = Unicode.Scalar(UInt32(value))!
+        let folded = scalar.foldedLowercase.value
+        return (folded < 128 ? UInt8(folded) : 0, scalar.isUppercaseLetter, scalar.isLowercaseLetter)
+    }
+
+    /// One token byte by byte, for words the fast paths leave: longer than 15 bytes, beyond
+    /// Latin-1, with a backquote, or at the end of a text. ASCII words are checked, folded and
     /// digested in one pass over their bytes, and a word already in folded form shares its
     /// text's storage; the others are decoded to scalars on the stack.
-    private static func makeToken(_ utf8: UnsafeBufferPointer<UInt8>, start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
+    @inline(never)
+    private static func slowToken(_ utf8: UnsafeBufferPointer<UInt8>, start: Int, end: Int, punctuation: Bool, words: WordStrings) -> Token {
         var ascii = true, needsFolding = false
         var hasDigit = false, hasLower = false, innerUpper = false
         var hash = WordHash.seed

@@ -41,12 +41,24 @@ final class WordStrings {
         var low: UInt64 = 0, high: UInt64 = 0
         for index in 0..<min(count, 8) { low |= UInt64(bytes[index]) << UInt64(8 * index) }
         if count > 8 { for index in 8..<count { high |= UInt64(bytes[index]) << UInt64(8 * (index - 8)) } }
+        return string(low: low, high: high, count: count)
+    }
+
+    /// The string of a word of 1 to 15 bytes of valid UTF-8 given packed, its first byte lowest
+    /// in `low`: the tokenizer packs each word as it reads it, and the bytes are not read again.
+    @inline(__always)
+    func string(low: UInt64, high: UInt64, count: Int) -> String {
         let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
         let slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(Self.slotCount - 1))
         if lengths[slot] == UInt8(count) && packed[2 * slot] == low && packed[2 * slot + 1] == high {
             return strings[slot]
         }
-        let made = String(decoding: bytes, as: UTF8.self)
+        let made = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { bytes in
+            let raw = UnsafeMutableRawPointer(bytes.baseAddress!)
+            raw.storeBytes(of: low.littleEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt64.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+        }
         lengths[slot] = UInt8(count)
         packed[2 * slot] = low
         packed[2 * slot + 1] = high
