@@ -386,6 +386,15 @@ struct TextScanningTests {
         }
     }
 
+    @Test("trimming removes ASCII and Unicode spaces at both ends only", arguments: [
+        ("", ""), ("   ", ""), ("a", "a"), (" a ", "a"), ("\u{A0}« Nous ne céderons pas »\u{202F}", "« Nous ne céderons pas »"),
+        ("« déjà »", "« déjà »"), ("\t\n x y \r", "x y"), ("\u{2003}é", "é"), ("é\u{3000}", "é"), ("\u{A0}\u{202F}", ""),
+    ])
+    func trimming(text: String, expected: String) {
+        #expect(text.trimmingWhitespace() == expected)
+        #expect(Substring(text).trimmingWhitespace() == expected)
+    }
+
     static let samples = ["", "ASCII only", "Été à Noël, l’ÉTAT d’Île-de-France", "日本語と😀 emoji\u{200B}", "İstanbul ß Ǆ ǅ", "a\u{00A0}b\u{202F}c  d\t"]
 
     @Test("scalars decoded by hand are the string's scalars", arguments: samples)

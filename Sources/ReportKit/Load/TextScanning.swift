@@ -8,10 +8,14 @@ extension StringProtocol {
            !(first == 32 || (first >= 9 && first <= 13)), !(last == 32 || (last >= 9 && last <= 13)) {
             return whole
         }
-        let scalars = Array(unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isSpace })!
-        return String(scalars: scalars[first...last])
+        // Walked from both ends in place: most strings that get here end in a mark beyond ASCII
+        // (« », curly quotes) and have nothing to trim, and an array of every scalar cost more.
+        let scalars = whole.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].isSpace { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return whole }
+        return String(scalars[start..<end])
     }
 }
 

@@ -17,9 +17,13 @@ struct EventBuilder {
         eventStemFilter.mightStart(folded) && eventStems.contains { folded.hasPrefix($0) }
     }
 
+    /// A word with fewer scalars than the shortest stem has bytes cannot start with a stem (folding
+    /// keeps one scalar a scalar): such words, half of most sentences, are not looked at.
+    private static let shortestStem = eventStems.map(\.utf8.count).min() ?? 0
+
     /// By index: a closure over the tokens copied each one.
     private static func hasEventWord(_ tokens: [Token]) -> Bool {
-        for index in tokens.indices where isEventWord(tokens[index].folded) { return true }
+        for index in tokens.indices where tokens[index].scalarCount >= shortestStem && isEventWord(tokens[index].folded) { return true }
         return false
     }
 
