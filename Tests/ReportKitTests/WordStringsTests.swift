@@ -73,6 +73,7 @@ struct WordStringsTests {
                 tokenCount += fast.count
             }
         }
-        #expect(tokenCount > 1_000)
+        // (The two samples alone make about 550 tokens: a clone without `../shared` beside it has only them.)
+        #expect(tokenCount > 300)
     }
 }
