@@ -294,8 +294,9 @@ enum Tokenizer {
         return (folded < 128 ? UInt8(folded) : 0, scalar.isUppercaseLetter, scalar.isLowercaseLetter)
     }
 
-    /// One token byte by byte, for words the fast paths leave: longer than 15 bytes, beyond
-    /// Latin-1, with a backquote, or at the end of a text. ASCII words are checked, folded and
+    /// One token byte by byte, for words the fast paths leave (longer than 15 bytes, beyond
+    /// Latin-1, an ASCII word with a backquote) and for every word when `fastPaths` is false, as
+    /// the tests ask to compare the paths. ASCII words are checked, folded and
     /// digested in one pass over their bytes, and a word already in folded form shares its
     /// text's storage; the others are decoded to scalars on the stack.
     @inline(never)
