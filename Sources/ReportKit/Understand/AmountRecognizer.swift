@@ -5,6 +5,9 @@
 /// paramètres" is not); its currency then comes from the article's last explicit one.
 struct AmountRecognizer {
     let language: Language
+    /// Asked of every word of the article: held here, so that each question does not first pass
+    /// the static's one-time initialisation check.
+    let startFilter = AmountRecognizer.startFilter
 
     static let scales: WordMap<Double> = [
         "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e9, "billions": 1e9,
@@ -117,7 +120,7 @@ struct AmountRecognizer {
             // Only a number, a currency, a number word or a vague magnitude starts an amount, and
             // the word after says whether one can ("un" and "des" are among the commonest words).
             guard tokens[index].hasDigit
-                || (Self.startFilter.mightContain(tokens[index].hash) && mayStartWithoutDigit(tokens, at: index)
+                || (startFilter.mightContain(tokens[index].hash) && mayStartWithoutDigit(tokens, at: index)
                     && Self.startWords.contains(tokens[index].folded)) else {
                 index += 1
                 continue

@@ -5,6 +5,11 @@
 struct DateRecognizer {
     let language: Language
     let published: CalendarDay?
+    /// The lexicon's digest filters, asked of every word of the article: held here, so that each
+    /// question does not first pass the statics' one-time initialisation check (two a word).
+    let calendarWordFilter = DateLexicon.calendarWordFilter
+    let relativeOpeningFilter = DateLexicon.relativeOpeningFilter
+    let rangeOpenerFilter = DateLexicon.rangeOpenerFilter
 
     func dates(in analyses: [SentenceAnalysis]) -> [DateMention] {
         var result: [DateMention] = []
@@ -212,9 +217,9 @@ struct DateRecognizer {
     /// through one token in six ("le", "la", "de") to four string lookups that found nothing.
     private func mayStartWithoutDigit(_ tokens: [Token], at index: Int) -> Bool {
         let hash = tokens[index].hash
-        if DateLexicon.calendarWordFilter.mightContain(tokens[index].keyHash) || DateLexicon.calendarWordFilter.mightContain(hash)
-            || DateLexicon.relativeOpeningFilter.mayOpen(tokens, at: index) { return true }
-        return index + 1 < tokens.count && tokens[index + 1].hasDigit && DateLexicon.rangeOpenerFilter.mightContain(hash)
+        if calendarWordFilter.mightContain(tokens[index].keyHash) || calendarWordFilter.mightContain(hash)
+            || relativeOpeningFilter.mayOpen(tokens, at: index) { return true }
+        return index + 1 < tokens.count && tokens[index + 1].hasDigit && rangeOpenerFilter.mightContain(hash)
     }
 
     private func relativePhrase(_ tokens: [Token], at index: Int) -> (Int, DateLexicon.Shift)? {

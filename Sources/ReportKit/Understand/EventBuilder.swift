@@ -13,17 +13,18 @@ struct EventBuilder {
     /// Rejects at once most words whose first four letters start no stem.
     static let eventStemFilter = PrefixFilter(stems: eventStems)
 
-    static func isEventWord(_ folded: String) -> Bool {
-        eventStemFilter.mightStart(folded) && eventStems.contains { folded.hasPrefix($0) }
-    }
-
     /// A word with fewer scalars than the shortest stem has bytes cannot start with a stem (folding
     /// keeps one scalar a scalar): such words, half of most sentences, are not looked at.
     private static let shortestStem = eventStems.map(\.utf8.count).min() ?? 0
 
-    /// By index: a closure over the tokens copied each one.
+    /// By index: a closure over the tokens copied each one. The statics are read once, not
+    /// through their one-time initialisation check at every word.
     private static func hasEventWord(_ tokens: [Token]) -> Bool {
-        for index in tokens.indices where tokens[index].scalarCount >= shortestStem && isEventWord(tokens[index].folded) { return true }
+        let filter = eventStemFilter, stems = eventStems, shortest = shortestStem
+        for index in tokens.indices where tokens[index].scalarCount >= shortest {
+            let folded = tokens[index].folded
+            if filter.mightStart(folded) && stems.contains(where: { folded.hasPrefix($0) }) { return true }
+        }
         return false
     }
 
