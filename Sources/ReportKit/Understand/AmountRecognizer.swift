@@ -5,9 +5,6 @@
 /// paramètres" is not); its currency then comes from the article's last explicit one.
 struct AmountRecognizer {
     let language: Language
-    /// Asked of every word of the article: held here, so that each question does not first pass
-    /// the static's one-time initialisation check.
-    let startFilter = AmountRecognizer.startFilter
 
     static let scales: WordMap<Double> = [
         "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e9, "billions": 1e9,
@@ -105,6 +102,8 @@ struct AmountRecognizer {
 
     private func amounts(in analysis: SentenceAnalysis, contextCurrency: String) -> [Amount] {
         let tokens = analysis.tokens
+        // Asked of every word: read once, not through the static's initialisation check each time.
+        let startFilter = Self.startFilter
         var result: [Amount] = []
         var index = 0
         func word(_ position: Int) -> String { position >= 0 && position < tokens.count ? tokens[position].folded : "" }

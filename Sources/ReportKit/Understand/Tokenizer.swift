@@ -53,7 +53,7 @@ enum Tokenizer {
                 let count = utf8.count
                 if let source = utf8.baseAddress { padded.baseAddress!.initialize(from: source, count: count) }
                 (padded.baseAddress! + count).initialize(repeating: 0, count: 16)
-                return tokens(utf8: UnsafeBufferPointer(rebasing: padded[..<count]), readable: count + 16, fastPaths: fastPaths)
+                return tokens(utf8: UnsafeBufferPointer(rebasing: padded[..<count]), fastPaths: fastPaths)
             }
         }
     }
@@ -61,7 +61,8 @@ enum Tokenizer {
     /// One pass over the UTF-8, counting scalars as it goes for the tokens' offsets, where
     /// reading an array of scalars meant walking back to each token's byte offsets in French
     /// text (most sentences have a letter beyond ASCII), and callers without the array made one.
-    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, readable: Int, fastPaths: Bool) -> [Token] {
+    /// Sixteen bytes after `bytes` must be readable (`tokens(_:fastPaths:)` pads its copy).
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, fastPaths: Bool) -> [Token] {
         let count = bytes.count
         var tokens: [Token] = []
         // Words of news prose average about six bytes with their space, and punctuation
@@ -70,7 +71,7 @@ enum Tokenizer {
         let words = WordStrings.current
         func make(_ start: Int, _ end: Int, scalars: Range<Int>, punctuation: Bool) -> Token {
             let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard fastPaths, utf8.count <= 15, readable - start >= 16 else {
+            guard fastPaths, utf8.count <= 15 else {
                 return slowToken(utf8, start: scalars.lowerBound, end: scalars.upperBound, punctuation: punctuation, words: words)
             }
             return makeToken(utf8, start: scalars.lowerBound, end: scalars.upperBound, punctuation: punctuation, words: words)
@@ -187,7 +188,7 @@ enum Tokenizer {
         let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask
         let letters = ASCIIClasses(low), more = ASCIIClasses(high)
         guard letters.isPlain && more.isPlain else {
-            if (low | high) & ASCIIClasses.highBits != 0,
+            if (low | high) & ByteWords.highBits != 0,
                let token = latinToken(utf8, low: low, high: high, start: start, end: end, punctuation: punctuation, words: words) {
                 return token
             }
@@ -218,22 +219,20 @@ enum Tokenizer {
     /// one or a digit; `isPlain` when all eight are ASCII and none is a backquote (folded to an
     /// apostrophe by `slowToken`).
     private struct ASCIIClasses {
-        static let highBits: UInt64 = 0x8080_8080_8080_8080
         let upper: UInt64, lower: UInt64, digit: UInt64
         let isPlain: Bool
 
         @inline(__always)
         init(_ word: UInt64) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high = ByteWords.highBits
             // For bytes below 0x80, adding 0x80 - c sets a byte's high bit when the byte is at
             // least c, and never carries into the next byte.
-            func atLeast(_ c: UInt64) -> UInt64 { word &+ ones &* (0x80 - c) }
-            upper = atLeast(0x41) & ~atLeast(0x5B) & Self.highBits
-            lower = atLeast(0x61) & ~atLeast(0x7B) & Self.highBits
-            digit = atLeast(0x30) & ~atLeast(0x3A) & Self.highBits
-            let backquotes = word ^ (ones &* 0x60)
-            let hasBackquote = (backquotes &- ones) & ~backquotes & Self.highBits != 0
-            isPlain = word & Self.highBits == 0 && !hasBackquote
+            func atLeast(_ c: UInt8) -> UInt64 { word &+ ByteWords.repeating(0x80 - c) }
+            upper = atLeast(0x41) & ~atLeast(0x5B) & high
+            lower = atLeast(0x61) & ~atLeast(0x7B) & high
+            digit = atLeast(0x30) & ~atLeast(0x3A) & high
+            let hasBackquote = ByteWords.zeroBytes(word ^ ByteWords.repeating(0x60)) != 0
+            isPlain = word & high == 0 && !hasBackquote
         }
     }
 
