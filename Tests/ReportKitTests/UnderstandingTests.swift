@@ -386,6 +386,23 @@ struct TextScanningTests {
         }
     }
 
+    @Test("the language detector's eight-byte word walk counts what its byte walk counts")
+    func languageCountsAgree() {
+        var generator = SeededGenerator(seed: 29)
+        let pieces: [String] = ["le", "La", "LES", "the", "The", "and", "of", "qu", "l", "d", "it", "cette", "which", "elle", "abcdefgh",
+                                "Thes", "é", "École", "ß", "日本", " ", "  ", "'", "’", ",", ".", "-", "\n", "7", "«", "»", "@", "[", "`", "{"]
+        for round in 0..<20_000 {
+            let text = (0..<Int(generator.next() % 40)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let bytes = Array(text.utf8)
+            let (fast, slow) = bytes.withUnsafeBufferPointer { (LanguageDetector.counts($0), LanguageDetector.countsByteByByte($0)) }
+            #expect(fast == slow, "round \(round): \(text)")
+            if fast != slow { return }
+        }
+        // A text of listed words decides as they say.
+        #expect(LanguageDetector.detect("The report said that it was in the works, and the board has seen it.") == .english)
+        #expect(LanguageDetector.detect("Le rapport est dans les mains de la direction, qui l'a lu avec les syndicats.") == .french)
+    }
+
     @Test("trimming removes ASCII and Unicode spaces at both ends only", arguments: [
         ("", ""), ("   ", ""), ("a", "a"), (" a ", "a"), ("\u{A0}« Nous ne céderons pas »\u{202F}", "« Nous ne céderons pas »"),
         ("« déjà »", "« déjà »"), ("\t\n x y \r", "x y"), ("\u{2003}é", "é"), ("é\u{3000}", "é"), ("\u{A0}\u{202F}", ""),

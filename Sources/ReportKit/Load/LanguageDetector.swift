@@ -43,42 +43,125 @@ enum LanguageDetector {
         }
     }
 
+    /// The word's first eight bytes, the first one lowest: as they lie in memory, so that a word
+    /// loaded eight bytes at a time needs only masking.
     static func pack(_ word: String) -> UInt64 {
-        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        var packed: UInt64 = 0
+        for (index, byte) in word.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << UInt64(8 * index) }
+        return packed
     }
 
     static func detect<S: StringProtocol>(_ text: S) -> Language {
         // A few thousand characters decide it; the rest of a long text would only cost time.
         let sample = 12_000
-        return text.utf8.withContiguousStorageIfAvailable { detect(bytes: UnsafeBufferPointer(rebasing: $0.prefix(sample))) }
-            ?? Array(text.utf8.prefix(sample)).withUnsafeBufferPointer { detect(bytes: $0) }
+        let (french, english) = text.utf8.withContiguousStorageIfAvailable { counts(UnsafeBufferPointer(rebasing: $0.prefix(sample))) }
+            ?? Array(text.utf8.prefix(sample)).withUnsafeBufferPointer { counts($0) }
+        return english > french ? .english : .french
     }
 
-    private static func detect(bytes: UnsafeBufferPointer<UInt8>) -> Language {
+    /// How many listed French and English words (and French elisions) `bytes` holds. Words
+    /// are runs of ASCII letters between other bytes; a run touching a byte beyond ASCII is part
+    /// of a word no list has. Eight bytes are classified at once: most words are short, and
+    /// the byte-by-byte walk (`countsByteByByte`, which the tests compare) mispredicted a branch
+    /// at the end of each one.
+    static func counts(_ bytes: UnsafeBufferPointer<UInt8>) -> (french: Int, english: Int) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let table = Self.table
+        let count = bytes.count
+        var french = 0, english = 0
+        // A word starts at `position`.
+        var position = 0
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let letters = asciiLetters(word)
+            let run = (~letters & ByteWords.highBits).trailingZeroBitCount >> 3
+            if run == 8 || bytes[position + run] >= 128 {
+                // Eight letters or more, or a letter beyond ASCII: no listed word.
+                position = end(ofWordFrom: position + run, in: bytes)
+                continue
+            }
+            if run > 0 {
+                // Elisions ("l'", "d'", "qu'") are French.
+                if bytes[position + run] == 39 && run <= 3 { french += 1 }
+                // Every listed word has at most five letters: longer ones are not looked up.
+                if run <= 5, let isFrench = table.language(of: (word | ByteWords.repeating(0x20)) & ((1 << UInt64(8 * run)) &- 1)) {
+                    if isFrench { french += 1 } else { english += 1 }
+                }
+            }
+            position += run + 1
+        }
+        let rest = countsByteByByte(UnsafeBufferPointer(rebasing: bytes[position...]))
+        return (french + rest.french, english + rest.english)
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII letter. High bits are cleared before
+    /// the sums, so that a byte beyond ASCII carries into none after it.
+    @inline(__always)
+    private static func asciiLetters(_ word: UInt64) -> UInt64 {
+        let folded = (word & ~ByteWords.highBits) | ByteWords.repeating(0x20)
+        let atLeastA = folded &+ ByteWords.repeating(0x80 - 0x61), beyondZ = folded &+ ByteWords.repeating(0x80 - 0x7B)
+        return atLeastA & ~beyondZ & ~word & ByteWords.highBits
+    }
+
+    /// Where the next word starts after the word (letters and bytes beyond ASCII) that goes on
+    /// at `position`: after the byte that ends it, or at the end.
+    private static func end(ofWordFrom position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var position = position
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            let inWord = asciiLetters(word) | (word & ByteWords.highBits)
+            let run = (~inWord & ByteWords.highBits).trailingZeroBitCount >> 3
+            if run < 8 { return position + run + 1 }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 128 && (byte | 0x20) &- 0x61 >= 26 { return position + 1 }
+            position += 1
+        }
+        return position
+    }
+
+    /// What each byte is to the word walk: a letter's lowercase form (0x61-0x7A), `beyondASCII`
+    /// (part of a letter beyond ASCII, which no listed word has), `apostrophe`, or 0 for a byte
+    /// that ends a word.
+    private static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 65...90: UInt8(byte + 32)
+        case 97...122: UInt8(byte)
+        case 128...255: beyondASCII
+        case 39: apostrophe
+        default: 0
+        }
+    }
+    private static let beyondASCII: UInt8 = 1, apostrophe: UInt8 = 2
+
+    /// `counts` a byte at a time: the end of a text, and the reference the tests compare with.
+    static func countsByteByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> (french: Int, english: Int) {
         let table = Self.table
         var french = 0, english = 0
         var word: UInt64 = 0
         var length = 0
-        for byte in bytes {
-            switch byte {
-            case 65...90: word = word << 8 | UInt64(byte + 32); length += 1; continue
-            case 97...122: word = word << 8 | UInt64(byte); length += 1; continue
-            case 128...255: length = 9; continue   // a non-ASCII letter: not one of the listed words
-            case 39:
-                // Elisions ("l'", "d'", "qu'") are French.
-                if length > 0 && length <= 3 { french += 1 }
-            default: break
+        byteClasses.withUnsafeBufferPointer { classes in
+            for byte in bytes {
+                let kind = classes[Int(byte)]
+                if kind >= 0x61 {
+                    if length < 8 { word |= UInt64(kind) << UInt64(8 * length) }
+                    length += 1
+                    continue
+                }
+                if kind == beyondASCII { length = 9; continue }
+                if kind == apostrophe && length > 0 && length <= 3 { french += 1 }
+                if length > 0 && length <= 5, let isFrench = table.language(of: word) {
+                    if isFrench { french += 1 } else { english += 1 }
+                }
+                word = 0
+                length = 0
             }
-            // Every listed word has at most five letters: longer ones are not looked up.
-            if length > 0 && length <= 5, let isFrench = table.language(of: word) {
-                if isFrench { french += 1 } else { english += 1 }
-            }
-            word = 0
-            length = 0
         }
         if length > 0 && length <= 5, let isFrench = table.language(of: word) {
             if isFrench { french += 1 } else { english += 1 }
         }
-        return english > french ? .english : .french
+        return (french, english)
     }
 }

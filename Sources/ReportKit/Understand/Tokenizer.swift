@@ -94,6 +94,16 @@ enum Tokenizer {
                 var end = position + width, endScalar = scalarIndex + 1
                 var last = scalar
                 scan: while end < count {
+                    if fastPaths {
+                        // ASCII letters and digits, most of a word, eight at a time.
+                        let run = asciiAlphanumericRun(bytes, from: end)
+                        if run > 0 {
+                            end += run; endScalar += run
+                            last = Unicode.Scalar(bytes[end - 1])
+                            if run == 8 { continue }
+                            guard end < count else { break }
+                        }
+                    }
                     let (next, nextWidth) = decode(bytes, at: end)
                     if next.isLetter || next.isDigit { end += nextWidth; endScalar += 1; last = next; continue }
                     let afterStart = end + nextWidth
@@ -136,6 +146,23 @@ enum Tokenizer {
             position += width; scalarIndex += 1
         }
         return tokens
+    }
+
+    /// How many of the eight bytes from `start` on are ASCII letters or digits before the first
+    /// that is not (8 when all are). The 16 padding bytes after the text are zeros, which stop
+    /// the run, so the load never leaves the buffer.
+    @inline(__always)
+    private static func asciiAlphanumericRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        // For bytes below 0x80, adding 0x80 - c sets a byte's high bit when the byte is at least
+        // c and never carries; a byte from 0x80 up may carry into the bytes after it, which
+        // only come after the run has ended there.
+        func atLeast(_ c: UInt8, _ word: UInt64) -> UInt64 { word &+ ByteWords.repeating(0x80 - c) }
+        let folded = word | ByteWords.repeating(0x20)
+        let letters = atLeast(0x61, folded) & ~atLeast(0x7B, folded)
+        let digits = atLeast(0x30, word) & ~atLeast(0x3A, word)
+        let alphanumeric = (letters | digits) & ~word & ByteWords.highBits
+        return (~alphanumeric & ByteWords.highBits).trailingZeroBitCount >> 3
     }
 
     /// The scalar at `position` of a `String`'s UTF-8, and its width in bytes.
