@@ -29,8 +29,12 @@ public struct SentenceSplitter: Sendable {
 
     /// Sentence ranges (scalar offsets into `scalars`), trimmed of surrounding spaces.
     public func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let ranges = sentences(scalars)
+        // Sentences of prose are far below the bound: then they are the ranges themselves, and
+        // no second array is grown from empty for every paragraph.
+        guard ranges.contains(where: { $0.count > Self.maximumLength }) else { return ranges }
         var bounded: [Range<Int>] = []
-        for range in sentences(scalars) {
+        for range in ranges {
             var start = range.lowerBound
             while range.upperBound - start > Self.maximumLength {
                 var cut = start + Self.maximumLength
@@ -56,6 +60,8 @@ public struct SentenceSplitter: Sendable {
             for (open, close) in quotes { closingIndex[open] = close }
         }
         var ranges: [Range<Int>] = []
+        // News sentences run to about 150 scalars: room for most paragraphs' at once.
+        ranges.reserveCapacity(count / 64 + 2)
         var start = 0
         while start < count && scalars[start].isSpace { start += 1 }
         var index = start

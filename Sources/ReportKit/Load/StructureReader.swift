@@ -90,7 +90,9 @@ struct StructureReader {
             }
             paragraphNumber += 1
             var sentences: [Sentence] = []
-            for range in splitter.split(block.scalars) {
+            let ranges = splitter.split(block.scalars)
+            sentences.reserveCapacity(ranges.count)
+            for range in ranges {
                 sentenceNumber += 1
                 let sourceRange = block.sourceRange(range)
                 let text = slicer.string(block.scalars[range], offsets: block.sourceOffsets[range])
@@ -128,7 +130,7 @@ struct StructureReader {
     ) {
         // Trailing headings with nothing under them: sections announced but cut away.
         truncation.emptyTrailingSections = sections.reversed().prefix(while: { $0.paragraphs.isEmpty }).compactMap(\.heading).reversed()
-        let sentences = sections.flatMap { $0.paragraphs.flatMap(\.sentences) }
+        let sentences = Section.sentences(of: sections)
         if let last = sentences.last {
             let lastScalars = Array(last.text.unicodeScalars)
             let endsWithColon = lastScalars.last(where: { !$0.isSpace }) == ":"

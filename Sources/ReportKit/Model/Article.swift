@@ -17,7 +17,7 @@ public struct Article: Codable, Sendable {
         self.wordCount = wordCount
     }
 
-    public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
+    public var sentences: [Sentence] { Section.sentences(of: sections) }
 }
 
 public struct Headline: Codable, Sendable, Hashable {
@@ -50,6 +50,17 @@ public struct Section: Codable, Sendable {
         self.heading = heading
         self.headingLocation = headingLocation
         self.paragraphs = paragraphs
+    }
+
+    /// Every sentence of `sections` in order, gathered into an array sized once (nested
+    /// `flatMap`s grew a new one paragraph after paragraph).
+    static func sentences(of sections: [Section]) -> [Sentence] {
+        var all: [Sentence] = []
+        all.reserveCapacity(sections.reduce(0) { total, section in section.paragraphs.reduce(total) { $0 + $1.sentences.count } })
+        for section in sections {
+            for paragraph in section.paragraphs { all.append(contentsOf: paragraph.sentences) }
+        }
+        return all
     }
 }
 

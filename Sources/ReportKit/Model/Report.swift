@@ -39,7 +39,7 @@ public struct Report: Codable, Sendable {
         Article(metadata: metadata, headline: headline, sections: sections, truncation: truncation, wordCount: wordCount)
     }
 
-    public var sentences: [Sentence] { sections.flatMap { $0.paragraphs.flatMap(\.sentences) } }
+    public var sentences: [Sentence] { Section.sentences(of: sections) }
 
     /// Entity names by id (the first entity of an id, should two share one).
     public var entityNamesByID: [String: String] {

@@ -81,13 +81,17 @@ struct RelationRecognizer {
             // Possessives: "le modèle o1 d'OpenAI", "xAI d'Elon Musk", "Apple's Siri".
             for (position, mention) in mentions.enumerated() where position + 1 < mentions.count {
                 let next = mentions[position + 1]
-                let between = tokens[mention.tokens.upperBound..<next.tokens.lowerBound].map(\.folded)
-                guard let first = entity(mention), let second = entity(next) else { continue }
-                if between == ["de"] || between == ["d'"] || between == ["of"] {
+                // Only one word between the two can make a possessive: the word itself, not an
+                // array of the words between every pair of names.
+                guard next.tokens.lowerBound == mention.tokens.upperBound + 1 else { continue }
+                let between = tokens[mention.tokens.upperBound].folded
+                guard between == "de" || between == "d'" || between == "of" || between == "'s",
+                      let first = entity(mention), let second = entity(next) else { continue }
+                if between == "de" || between == "d'" || between == "of" {
                     if first.kind == .product, [.organization, .person].contains(second.kind) { add(second.id, first.id, .develops, sentence, "de") }
                     if first.kind == .organization, second.kind == .person { add(second.id, first.id, .leads, sentence, "de") }
                 }
-                if between == ["'s"], [.organization, .person].contains(first.kind), second.kind == .product {
+                if between == "'s", [.organization, .person].contains(first.kind), second.kind == .product {
                     add(first.id, second.id, .develops, sentence, "'s")
                 }
             }
@@ -100,7 +104,7 @@ struct RelationRecognizer {
                     add(source, target, .reportsOn, sentence, claim.cues.first)
                 }
             }
-            if typedPairs == 0 {
+            if typedPairs == 0 && mentions.count >= 2 {
                 let organizations = mentions.compactMap { mention -> String? in
                     guard directory.kind(ofDraft: mention.entity) == .organization else { return nil }
                     return directory.id(ofDraft: mention.entity)
