@@ -58,6 +58,7 @@ struct EventBuilder {
 
     private func participantIDs(_ analysis: SentenceAnalysis) -> [String] {
         var seen: [String] = []
+        seen.reserveCapacity(analysis.primaryMentions.count)
         for mention in analysis.primaryMentions {
             guard let kind = directory.kind(ofDraft: mention.entity), kind != .place,
                   let id = directory.id(ofDraft: mention.entity), !seen.contains(id) else { continue }

@@ -8,7 +8,8 @@ final class SentenceAnalysis: @unchecked Sendable {
     var tokens: [Token]
     var mentions: [EntityMention] {
         didSet {
-            primaryMentions = mentions.filter { !$0.nested }
+            // (Most sentences have no nested mention: then the array is shared, not filtered.)
+            primaryMentions = mentions.contains(where: \.nested) ? mentions.filter { !$0.nested } : mentions
             // One array the length of the last covered token, made at once: grown piecewise, it
             // was reallocated for most mentions.
             let covered = primaryMentions.reduce(0) { max($0, $1.tokens.upperBound) }
