@@ -149,14 +149,15 @@ struct TemplateRenderer: ~Copyable {
     private mutating func lookup(_ name: TemplateProgram.NameRange, _ tables: Tables) -> TemplateValue? {
         guard name.count > 0 else { return stack.last }
         let firstHash = tables.hashes[name.start]
-        var found: TemplateValue?
-        var depth = stack.count - 1
-        while depth >= 0 {
-            if case .object(let values) = stack[depth], let value = values.value(for: tables.parts[name.start], hash: firstHash) {
-                found = value
-                break
+        // Contexts asked where they lie: copying each context out of the stack retained its
+        // members (an atomic count on every object passed, for every variable of every page).
+        let found = stack.withUnsafeBufferPointer { contexts -> TemplateValue? in
+            var depth = contexts.count - 1
+            while depth >= 0 {
+                if let value = contexts[depth].member(tables.parts[name.start], hash: firstHash) { return value }
+                depth -= 1
             }
-            depth -= 1
+            return nil
         }
         guard var value = found else {
             missed.insert(tables.parts[name.start])
