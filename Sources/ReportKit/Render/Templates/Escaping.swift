@@ -16,18 +16,19 @@ enum Escaping: Sendable {
 /// would start new blocks), invisible formatting is dropped, other non-ASCII scalars are copied,
 /// and each remaining ASCII byte is handed to `ascii`, which writes it escaped as it needs.
 enum InsertedText {
-    /// `plain` has 128 entries: 1 for the printable ASCII bytes the escaper copies as they
+    /// `plain` has 128 entries: true for the printable ASCII bytes the escaper copies as they
     /// are. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
-    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: ByteTable, ascii: (UInt8, inout Sink) -> Void) {
+    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: [Bool], ascii: (UInt8, inout Sink) -> Void) {
         var text = text
         text.withUTF8 { append(utf8: $0, to: &out, plain: plain, ascii: ascii) }
     }
 
     /// A table for `plain`: printable ASCII (33 to 126) except `escaped`.
-    static func plainTable(escaping escaped: String) -> ByteTable {
-        let escaped = Set(escaped.utf8)
-        return ByteTable(count: 128) { $0 > 32 && $0 < 127 && !escaped.contains(UInt8($0)) ? 1 : 0 }
+    static func plainTable(escaping escaped: String) -> [Bool] {
+        var table = (0..<128).map { $0 > 32 && $0 < 127 }
+        for byte in escaped.utf8 { table[Int(byte)] = false }
+        return table
     }
 
     /// Walks UTF-8 rather than scalars: most inserted text is ASCII, and a scalar view costs
@@ -36,7 +37,7 @@ enum InsertedText {
     /// beyond ASCII that are neither whitespace nor invisible) are appended at once: French text
     /// has an accent every few words, and each one ended a run.
     @inline(__always)
-    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: ByteTable,
+    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: [Bool],
                        ascii: (UInt8, inout Sink) -> Void) {
         var previousSpace = false
         var index = 0
@@ -44,7 +45,7 @@ enum InsertedText {
         /// The length of the plain character at `position`, or 0 when it needs folding or escaping.
         @inline(__always) func plainLength(at position: Int) -> Int {
             let byte = bytes[position]
-            if byte < 128 { return Int(plain[Int(byte)]) }
+            if byte < 128 { return plain[Int(byte)] ? 1 : 0 }
             let (value, length) = UTF8Scalar.decode(bytes, at: position)
             return isCopied(value) ? length : 0
         }
@@ -122,7 +123,11 @@ enum InsertedText {
 public enum MarkdownEscaping {
     /// ASCII bytes that always get a backslash first.
     private static let alwaysEscaped = "\\`*_[]()<>&!#|\""
-    private static let escaped = ByteTable(count: 128) { alwaysEscaped.utf8.contains(UInt8($0)) ? 1 : 0 }
+    private static let escaped: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for scalar in alwaysEscaped.utf8 { table[Int(scalar)] = true }
+        return table
+    }()
 
     public static func escape(_ text: String) -> String {
         var out: [UInt8] = []
@@ -137,7 +142,7 @@ public enum MarkdownEscaping {
         let escaped = Self.escaped
         let start = out.count
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
-            if escaped[Int(byte)] != 0 { out.append(UInt8(ascii: "\\")) }
+            if escaped[Int(byte)] { out.append(UInt8(ascii: "\\")) }
             out.append(byte)
         }
         escapeBlockStart(in: &out, from: start)
