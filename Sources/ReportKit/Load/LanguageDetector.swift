@@ -11,35 +11,44 @@ enum LanguageDetector {
         "are", "its", "has", "have", "be", "from", "at", "this", "which", "will", "said", "an",
     ].map(pack))
 
-    /// Both lists in one open-addressed table of 256 slots (no word is in both): one multiply
-    /// and usually one compare a word, where two binary searches took ten.
+    /// Both lists in one table where each word has a slot of its own (no word is in both): one
+    /// multiply and one compare a word, and no branch on whether the word was found.
     static let table = WordTable(french: frenchWords, english: englishWords)
 
     struct WordTable: Sendable {
-        /// Packed word, or 0 for an empty slot (no packed word is 0).
-        private var words = [UInt64](repeating: 0, count: 256)
-        private var isFrench = [Bool](repeating: false, count: 256)
+        /// Packed word, or `empty` (no packed word of letters is all ones).
+        private var words = [UInt64](repeating: WordTable.empty, count: 512)
+        private var isFrench = [Int](repeating: 0, count: 512)
+        /// The first multiplier of a fixed sequence that gives every listed word a slot of its own.
+        private var multiplier: UInt64 = 0
+        static let empty = UInt64.max
 
         init(french: Set<UInt64>, english: Set<UInt64>) {
-            for (word, french) in french.map({ ($0, true) }) + english.map({ ($0, false) }) {
-                var slot = Self.slot(word)
-                while words[slot] != 0 { slot = (slot + 1) & 255 }
+            let all = french.sorted() + english.sorted()
+            for attempt in UInt64(0)... {
+                let candidate = 0x9E37_79B9_7F4A_7C15 &+ attempt &* 0x632B_E59B_D9B4_E019
+                let slots = Set(all.map { Self.slot($0, candidate) })
+                guard slots.count == all.count else { continue }
+                multiplier = candidate
+                break
+            }
+            for word in all {
+                let slot = Self.slot(word, multiplier)
                 words[slot] = word
-                isFrench[slot] = french
+                isFrench[slot] = french.contains(word) ? 1 : 0
             }
         }
 
-        @inline(__always) private static func slot(_ word: UInt64) -> Int { Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+        @inline(__always) private static func slot(_ word: UInt64, _ multiplier: UInt64) -> Int {
+            Int(truncatingIfNeeded: (word &* multiplier) >> 55)
+        }
 
-        /// True for a French word, false for an English one, nil for neither.
-        @inline(__always) func language(of word: UInt64) -> Bool? {
-            var slot = Self.slot(word)
-            while true {
-                let found = words[slot]
-                if found == word { return isFrench[slot] }
-                if found == 0 { return nil }
-                slot = (slot + 1) & 255
-            }
+        /// 1 and 0 for a French word, 0 and 1 for an English one, 0 and 0 for any other.
+        @inline(__always) func counts(of word: UInt64) -> (french: Int, english: Int) {
+            let slot = Self.slot(word, multiplier)
+            let found = words[slot] == word ? 1 : 0
+            let french = isFrench[slot]
+            return (found & french, found & (french ^ 1))
         }
     }
 
@@ -80,14 +89,14 @@ enum LanguageDetector {
                 position = end(ofWordFrom: position + run, in: bytes)
                 continue
             }
-            if run > 0 {
-                // Elisions ("l'", "d'", "qu'") are French.
-                if bytes[position + run] == 39 && run <= 3 { french += 1 }
-                // Every listed word has at most five letters: longer ones are not looked up.
-                if run <= 5, let isFrench = table.language(of: (word | ByteWords.repeating(0x20)) & ((1 << UInt64(8 * run)) &- 1)) {
-                    if isFrench { french += 1 } else { english += 1 }
-                }
-            }
+            // Elisions ("l'", "d'", "qu'") are French. Every listed word has one to five letters:
+            // others are asked as a word no list has. (Selected, not branched on: whether a
+            // word is listed is no more predictable than the text.)
+            french += bytes[position + run] == 39 && run >= 1 && run <= 3 ? 1 : 0
+            let lowercase = (word | ByteWords.repeating(0x20)) & ((1 << UInt64(8 * run)) &- 1)
+            let (isFrench, isEnglish) = table.counts(of: run >= 1 && run <= 5 ? lowercase : WordTable.empty - 1)
+            french += isFrench
+            english += isEnglish
             position += run + 1
         }
         let rest = countsByteByByte(UnsafeBufferPointer(rebasing: bytes[position...]))
@@ -152,15 +161,19 @@ enum LanguageDetector {
                 }
                 if kind == beyondASCII { length = 9; continue }
                 if kind == apostrophe && length > 0 && length <= 3 { french += 1 }
-                if length > 0 && length <= 5, let isFrench = table.language(of: word) {
-                    if isFrench { french += 1 } else { english += 1 }
+                if length > 0 && length <= 5 {
+                    let (isFrench, isEnglish) = table.counts(of: word)
+                    french += isFrench
+                    english += isEnglish
                 }
                 word = 0
                 length = 0
             }
         }
-        if length > 0 && length <= 5, let isFrench = table.language(of: word) {
-            if isFrench { french += 1 } else { english += 1 }
+        if length > 0 && length <= 5 {
+            let (isFrench, isEnglish) = table.counts(of: word)
+            french += isFrench
+            english += isEnglish
         }
         return (french, english)
     }
