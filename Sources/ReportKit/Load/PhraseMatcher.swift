@@ -11,6 +11,10 @@ struct PhraseMatcher: Sendable {
     private let pairBits: [UInt64]
     /// Phrases of fewer than two bytes, checked one by one.
     private let short: [Int]
+    /// A bit for the digest (`quadDigest`) of each phrase's first four bytes, when every phrase
+    /// has four: a position whose four bytes have no bit set starts no phrase. Common pairs
+    /// ("re", "la", "co" in French) passed the pair bits at most positions of a text.
+    private let quadBits: [UInt64]?
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -31,7 +35,20 @@ struct PhraseMatcher: Sendable {
         nextWithPair = next
         pairBits = bits
         self.short = short
+        if bytes.allSatisfy({ $0.count >= 4 }) {
+            var quads = [UInt64](repeating: 0, count: 1024)
+            for phrase in bytes {
+                let digest = Self.quadDigest(UInt32(phrase[0]) | UInt32(phrase[1]) << 8 | UInt32(phrase[2]) << 16 | UInt32(phrase[3]) << 24)
+                quads[digest >> 6] |= 1 << UInt64(digest & 63)
+            }
+            quadBits = quads
+        } else {
+            quadBits = nil
+        }
     }
+
+    /// 16 bits of four bytes (the first lowest).
+    @inline(__always) private static func quadDigest(_ quad: UInt32) -> Int { Int((quad &* 0x9E37_79B1) >> 16) }
 
     /// The phrase that comes first in the list among those `text` contains.
     func firstPhrase(in text: String) -> String? {
@@ -49,8 +66,14 @@ struct PhraseMatcher: Sendable {
         var best = Int.max
         for index in short where index < best && (bytes[index].isEmpty || hay.contains(bytes[index][0])) { best = index }
         guard hay.count >= 2 else { return best == Int.max ? nil : best }
+        let quadBits = self.quadBits ?? []
+        let raw = UnsafeRawPointer(hay.baseAddress!)
         pairBits.withUnsafeBufferPointer { pairBits in
             for position in 0..<(hay.count - 1) {
+                if !quadBits.isEmpty && position + 4 <= hay.count {
+                    let digest = Self.quadDigest(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                    guard quadBits[digest >> 6] & (1 << UInt64(digest & 63)) != 0 else { continue }
+                }
                 let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
                 guard pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                 var candidate = Int(firstByPair[pair])
