@@ -136,9 +136,43 @@ func foldForMatching<C: Collection>(scalars: C, capacity: Int? = nil) -> String 
 func foldForMatching(_ scalars: [Unicode.Scalar], into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
     precondition(buffer.count >= scalars.count * 4)
     var count = 0
-    foldBytes(scalars) { buffer[count] = $0; count += 1 }
+    // Whether the last byte written is a space (none is written first): ASCII is folded through
+    // a table and runs of spaces are counted as one by arithmetic (the notice search folds the
+    // last blocks of every article).
+    var previousSpace = 1
+    asciiFolded.withUnsafeBufferPointer { folded in
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 128 {
+                let byte = folded[Int(value)]
+                let space = byte == 32 ? 1 : 0
+                buffer[count] = byte
+                count += 1 - (space & previousSpace)
+                previousSpace = space
+                continue
+            }
+            let lowered = scalar.foldedLowercase
+            if lowered.isSpace {
+                if previousSpace == 0 { buffer[count] = 32; count += 1 }
+                previousSpace = 1
+            } else {
+                if lowered.value < 128 {
+                    buffer[count] = UInt8(truncatingIfNeeded: lowered.value); count += 1
+                } else {
+                    UTF8.encode(lowered) { buffer[count] = $0; count += 1 }
+                }
+                previousSpace = 0
+            }
+        }
+    }
     if count > 0 && buffer[count - 1] == 32 { count -= 1 }
     return count
+}
+
+/// `foldedLowercase` of each ASCII scalar as a byte, ASCII whitespace as a space.
+private let asciiFolded: [UInt8] = (0..<128).map { (value: UInt32) -> UInt8 in
+    let scalar = Unicode.Scalar(value)!
+    return scalar.isSpace ? 32 : UInt8(scalar.foldedLowercase.value)
 }
 
 /// The folded UTF-8 of `scalars`, runs of spaces as one and none leading, byte by byte (a
