@@ -106,10 +106,10 @@ final class JSONWriterState {
         out.write(upTo: 1 + lineCount + 1 + nameCount + 4) { bytes in
             var count = 0
             if comma { bytes[0] = UInt8(ascii: ","); count = 1 }
-            (bytes + count).initialize(from: line.utf8Start, count: lineCount)
+            ByteCopy.copy(bytes + count, from: line.utf8Start, count: lineCount)
             count += lineCount
             bytes[count] = UInt8(ascii: "\"")
-            (bytes + count + 1).initialize(from: nameStart, count: nameCount)
+            ByteCopy.copy(bytes + count + 1, from: nameStart, count: nameCount)
             count += 1 + nameCount
             bytes[count] = UInt8(ascii: "\""); bytes[count + 1] = 32; bytes[count + 2] = UInt8(ascii: ":"); bytes[count + 3] = 32
             return count + 4
@@ -214,7 +214,7 @@ final class JSONWriterState {
         let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard !Self.needsEscaping(buffer) else { return false }
             out.write(upTo: buffer.count + 1) { bytes in
-                if let base = buffer.baseAddress { bytes.initialize(from: base, count: buffer.count) }
+                if let base = buffer.baseAddress { ByteCopy.copy(bytes, from: base, count: buffer.count) }
                 bytes[buffer.count] = UInt8(ascii: "\"")
                 return buffer.count + 1
             }
@@ -290,13 +290,13 @@ struct JSONRun {
     }
 
     @inline(__always) mutating func put(_ literal: StaticString) {
-        (bytes + count).initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        ByteCopy.copy(bytes + count, from: literal.utf8Start, count: literal.utf8CodeUnitCount)
         count += literal.utf8CodeUnitCount
     }
 
     /// A line break and `level` indents (the caller checked `line` is long enough).
     @inline(__always) mutating func newline(_ level: Int) {
-        (bytes + count).initialize(from: line.utf8Start, count: 1 + 2 * level)
+        ByteCopy.copy(bytes + count, from: line.utf8Start, count: 1 + 2 * level)
         count += 1 + 2 * level
     }
 
