@@ -3,9 +3,10 @@
 /// mentions) at each step was a visible share of understanding an article. Unchecked: an
 /// analysis belongs to one article's pipeline, on one thread, and is not shared beyond it.
 final class SentenceAnalysis: @unchecked Sendable {
-    var sentence: Sentence
+    // Constants: a recogniser reading them need not retain them against a change while it reads.
+    let sentence: Sentence
     let scalars: [Unicode.Scalar]
-    var tokens: [Token]
+    let tokens: [Token]
     var mentions: [EntityMention] {
         didSet {
             // (Most sentences have no nested mention: then the array is shared, not filtered.)
