@@ -57,6 +57,8 @@ struct EventBuilder {
     }
 
     private func participantIDs(_ analysis: SentenceAnalysis) -> [String] {
+        // (Most sentences name no one: reserving room for none would still allocate.)
+        guard !analysis.primaryMentions.isEmpty else { return [] }
         var seen: [String] = []
         seen.reserveCapacity(analysis.primaryMentions.count)
         for mention in analysis.primaryMentions {
