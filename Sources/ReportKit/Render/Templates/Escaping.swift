@@ -16,19 +16,38 @@ enum Escaping: Sendable {
 /// would start new blocks), invisible formatting is dropped, other non-ASCII scalars are copied,
 /// and each remaining ASCII byte is handed to `ascii`, which writes it escaped as it needs.
 enum InsertedText {
-    /// `plain` has 128 entries: true for the printable ASCII bytes the escaper copies as they
-    /// are. Runs of them (with single spaces between words) are copied at once.
+    /// `plain` has a bit for each printable ASCII byte the escaper copies as it is (bytes 0-63
+    /// in the first word, 64-127 in the second): two integers, where a table was an array to
+    /// retain at every call. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
-    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: [Bool], ascii: (UInt8, inout Sink) -> Void) {
+    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: PlainBytes, ascii: (UInt8, inout Sink) -> Void) {
         var text = text
         text.withUTF8 { append(utf8: $0, to: &out, plain: plain, ascii: ascii) }
     }
 
-    /// A table for `plain`: printable ASCII (33 to 126) except `escaped`.
-    static func plainTable(escaping escaped: String) -> [Bool] {
-        var table = (0..<128).map { $0 > 32 && $0 < 127 }
-        for byte in escaped.utf8 { table[Int(byte)] = false }
-        return table
+    /// The bits of ASCII bytes 0-63 and 64-127.
+    typealias PlainBytes = (low: UInt64, high: UInt64)
+
+    /// Whether `byte` (below 128) has its bit in `bits`, without a branch on which half it is in.
+    @inline(__always)
+    static func has(_ byte: UInt8, in bits: PlainBytes) -> Bool {
+        let word = byte < 64 ? bits.low : bits.high
+        return (word >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// The bits of `bytes`.
+    static func bits(of bytes: some Sequence<UInt8>) -> PlainBytes {
+        var bits: PlainBytes = (0, 0)
+        for byte in bytes where byte < 128 {
+            if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
+        }
+        return bits
+    }
+
+    /// `plain` for an escaper: printable ASCII (33 to 126) except `escaped`.
+    static func plainBits(escaping escaped: String) -> PlainBytes {
+        let escaped = Set(escaped.utf8)
+        return bits(of: (33...126).filter { !escaped.contains($0) })
     }
 
     /// Walks UTF-8 rather than scalars: most inserted text is ASCII, and a scalar view costs
@@ -37,7 +56,7 @@ enum InsertedText {
     /// beyond ASCII that are neither whitespace nor invisible) are appended at once: French text
     /// has an accent every few words, and each one ended a run.
     @inline(__always)
-    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: [Bool],
+    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: PlainBytes,
                        ascii: (UInt8, inout Sink) -> Void) {
         var previousSpace = false
         var index = 0
@@ -45,7 +64,7 @@ enum InsertedText {
         /// The length of the plain character at `position`, or 0 when it needs folding or escaping.
         @inline(__always) func plainLength(at position: Int) -> Int {
             let byte = bytes[position]
-            if byte < 128 { return plain[Int(byte)] ? 1 : 0 }
+            if byte < 128 { return has(byte, in: plain) ? 1 : 0 }
             let (value, length) = UTF8Scalar.decode(bytes, at: position)
             return isCopied(value) ? length : 0
         }
@@ -123,11 +142,7 @@ enum InsertedText {
 public enum MarkdownEscaping {
     /// ASCII bytes that always get a backslash first.
     private static let alwaysEscaped = "\\`*_[]()<>&!#|\""
-    private static let escaped: [Bool] = {
-        var table = [Bool](repeating: false, count: 128)
-        for scalar in alwaysEscaped.utf8 { table[Int(scalar)] = true }
-        return table
-    }()
+    private static let escaped = InsertedText.bits(of: alwaysEscaped.utf8)
 
     public static func escape(_ text: String) -> String {
         var out: [UInt8] = []
@@ -136,13 +151,13 @@ public enum MarkdownEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let plain = InsertedText.plainTable(escaping: alwaysEscaped)
+    private static let plain = InsertedText.plainBits(escaping: alwaysEscaped)
 
     static func append(_ text: String, to out: inout some ByteSink) {
         let escaped = Self.escaped
         let start = out.count
         InsertedText.append(text, to: &out, plain: plain) { byte, out in
-            if escaped[Int(byte)] { out.append(UInt8(ascii: "\\")) }
+            if InsertedText.has(byte, in: escaped) { out.append(UInt8(ascii: "\\")) }
             out.append(byte)
         }
         escapeBlockStart(in: &out, from: start)
@@ -176,7 +191,7 @@ public enum MarkdownEscaping {
 /// Inserted text as libcmark renders Markdown-escaped text: folded as `MarkdownEscaping` folds
 /// it, then `&`, `<`, `>` and `"` escaped as libcmark escapes them.
 enum HTMLTextEscaping {
-    private static let plain = InsertedText.plainTable(escaping: "&<>\"")
+    private static let plain = InsertedText.plainBits(escaping: "&<>\"")
 
     static func append(_ text: String, to out: inout some ByteSink) {
         // Only `&`, `<`, `>` and `"` come here (the apostrophe is plain): libcmark's entities for them.
