@@ -20,24 +20,24 @@ enum InsertedText {
     /// in the first word, 64-127 in the second): two integers, where a table was an array to
     /// retain at every call. Runs of them (with single spaces between words) are copied at once.
     @inline(__always)
-    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: PlainBytes, ascii: (UInt8, inout Sink) -> Void) {
+    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink, plain: ASCIIBits, ascii: (UInt8, inout Sink) -> Void) {
         var text = text
         text.withUTF8 { append(utf8: $0, to: &out, plain: plain, ascii: ascii) }
     }
 
     /// The bits of ASCII bytes 0-63 and 64-127.
-    typealias PlainBytes = (low: UInt64, high: UInt64)
+    typealias ASCIIBits = (low: UInt64, high: UInt64)
 
     /// Whether `byte` (below 128) has its bit in `bits`, without a branch on which half it is in.
     @inline(__always)
-    static func has(_ byte: UInt8, in bits: PlainBytes) -> Bool {
+    static func has(_ byte: UInt8, in bits: ASCIIBits) -> Bool {
         let word = byte < 64 ? bits.low : bits.high
         return (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// The bits of `bytes`.
-    static func bits(of bytes: some Sequence<UInt8>) -> PlainBytes {
-        var bits: PlainBytes = (0, 0)
+    static func bits(of bytes: some Sequence<UInt8>) -> ASCIIBits {
+        var bits: ASCIIBits = (0, 0)
         for byte in bytes where byte < 128 {
             if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
         }
@@ -45,7 +45,7 @@ enum InsertedText {
     }
 
     /// `plain` for an escaper: printable ASCII (33 to 126) except `escaped`.
-    static func plainBits(escaping escaped: String) -> PlainBytes {
+    static func plainBits(escaping escaped: String) -> ASCIIBits {
         let escaped = Set(escaped.utf8)
         return bits(of: (33...126).filter { !escaped.contains($0) })
     }
@@ -56,7 +56,7 @@ enum InsertedText {
     /// beyond ASCII that are neither whitespace nor invisible) are appended at once: French text
     /// has an accent every few words, and each one ended a run.
     @inline(__always)
-    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: PlainBytes,
+    static func append<Sink: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink, plain: ASCIIBits,
                        ascii: (UInt8, inout Sink) -> Void) {
         var previousSpace = false
         var index = 0
