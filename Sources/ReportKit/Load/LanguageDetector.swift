@@ -82,7 +82,7 @@ enum LanguageDetector {
         var position = 0
         while position + 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            let letters = asciiLetters(word)
+            let letters = ByteWords.asciiLetters(word)
             let run = (~letters & ByteWords.highBits).trailingZeroBitCount >> 3
             if run == 8 || bytes[position + run] >= 128 {
                 // Eight letters or more, or a letter beyond ASCII: no listed word.
@@ -103,22 +103,13 @@ enum LanguageDetector {
         return (french + rest.french, english + rest.english)
     }
 
-    /// The high bit of each byte of `word` that is an ASCII letter. High bits are cleared before
-    /// the sums, so that a byte beyond ASCII carries into none after it.
-    @inline(__always)
-    private static func asciiLetters(_ word: UInt64) -> UInt64 {
-        let folded = (word & ~ByteWords.highBits) | ByteWords.repeating(0x20)
-        let atLeastA = folded &+ ByteWords.repeating(0x80 - 0x61), beyondZ = folded &+ ByteWords.repeating(0x80 - 0x7B)
-        return atLeastA & ~beyondZ & ~word & ByteWords.highBits
-    }
-
     /// Where the next word starts after the word (letters and bytes beyond ASCII) that goes on
     /// at `position`: after the byte that ends it, or at the end.
     private static func end(ofWordFrom position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var position = position
         while position + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
-            let inWord = asciiLetters(word) | (word & ByteWords.highBits)
+            let inWord = ByteWords.asciiLetters(word) | (word & ByteWords.highBits)
             let run = (~inWord & ByteWords.highBits).trailingZeroBitCount >> 3
             if run < 8 { return position + run + 1 }
             position += 8

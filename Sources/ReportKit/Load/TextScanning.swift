@@ -46,7 +46,7 @@ extension Unicode.Scalar {
     // Latin letters with accents are most of the non-ASCII text in French articles: their
     // properties come from a table made once from the same Unicode properties.
     private static let alphabetic: UInt8 = 1, uppercase: UInt8 = 2, lowercase: UInt8 = 4, whitespace: UInt8 = 8
-    private static let latinTraits = ByteTable(count: 0x250) { value in
+    private static let latinTraits: [UInt8] = (0..<0x250).map { value in
         let properties = Unicode.Scalar(UInt32(value))!.properties
         return (properties.isAlphabetic ? alphabetic : 0) | (properties.isUppercase ? uppercase : 0)
             | (properties.isLowercase ? lowercase : 0) | (properties.isWhitespace ? whitespace : 0)

@@ -154,14 +154,7 @@ enum Tokenizer {
     @inline(__always)
     private static func asciiAlphanumericRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
-        // For bytes below 0x80, adding 0x80 - c sets a byte's high bit when the byte is at least
-        // c and never carries; a byte from 0x80 up may carry into the bytes after it, which
-        // only come after the run has ended there.
-        func atLeast(_ c: UInt8, _ word: UInt64) -> UInt64 { word &+ ByteWords.repeating(0x80 - c) }
-        let folded = word | ByteWords.repeating(0x20)
-        let letters = atLeast(0x61, folded) & ~atLeast(0x7B, folded)
-        let digits = atLeast(0x30, word) & ~atLeast(0x3A, word)
-        let alphanumeric = (letters | digits) & ~word & ByteWords.highBits
+        let alphanumeric = ByteWords.asciiLetters(word) | ByteWords.asciiDigits(word)
         return (~alphanumeric & ByteWords.highBits).trailingZeroBitCount >> 3
     }
 

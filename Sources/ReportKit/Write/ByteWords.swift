@@ -16,6 +16,22 @@ enum ByteWords {
         (word &- 0x0101_0101_0101_0101) & ~word & highBits
     }
 
+    /// The high bit of each byte of `word` that is an ASCII letter. High bits are cleared before
+    /// the sums (adding 0x80 - c sets a byte's high bit when the byte is at least c), so that a
+    /// byte beyond ASCII carries into none after it.
+    @inline(__always)
+    static func asciiLetters(_ word: UInt64) -> UInt64 {
+        let folded = (word & ~highBits) | repeating(0x20)
+        return (folded &+ repeating(0x80 - 0x61)) & ~(folded &+ repeating(0x80 - 0x7B)) & ~word & highBits
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII digit (carry-safe as `asciiLetters`).
+    @inline(__always)
+    static func asciiDigits(_ word: UInt64) -> UInt64 {
+        let ascii = word & ~highBits
+        return (ascii &+ repeating(0x80 - 0x30)) & ~(ascii &+ repeating(0x80 - 0x3A)) & ~word & highBits
+    }
+
     /// Non-zero when a byte of `word` is below `limit` (at most 128).
     @inline(__always)
     static func bytes(_ word: UInt64, below limit: UInt8) -> UInt64 {
